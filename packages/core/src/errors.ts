@@ -1,0 +1,175 @@
+/**
+ * Errors carry the HTTP status the receiver answers with and a stable `code`
+ * that callers can switch on. Messages never contain a secret or an expected
+ * signature.
+ */
+
+/** Stable machine-readable codes, one per outcome of the pipeline. */
+export type WebhookErrorCode =
+  | "method_not_allowed"
+  | "ip_not_allowed"
+  | "signature_missing"
+  | "signature_mismatch"
+  | "credentials_missing"
+  | "credentials_invalid"
+  | "body_too_large"
+  | "body_incomplete"
+  | "request_timeout"
+  | "unsupported_media_type"
+  | "empty_body"
+  | "invalid_json"
+  | "invalid_payload"
+  | "duplicate_in_progress"
+  | "dedupe_unavailable"
+  | "handler_failed"
+  | "body_already_parsed"
+  | "header_mismatch"
+  | "internal_error"
+  | "invalid_config";
+
+/** One problem found while validating a payload: where, and what. */
+export interface PayloadIssue {
+  /** Path inside the JSON body, e.g. `["data", "items", 0, "codename"]`. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly code?: string;
+}
+
+/**
+ * Base class of every error the receiver produces or reports.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error) => {
+ *   if (error.status >= 500) console.error(error.code, error.message);
+ * });
+ * ```
+ */
+export class WebhookError extends Error {
+  /** HTTP status the receiver answers with. */
+  readonly status: number;
+  /** Stable code, safe to switch on. */
+  readonly code: WebhookErrorCode;
+  /** `"warning"` for reports that did not change the status (e.g. header/body mismatch). */
+  readonly level: "error" | "warning";
+  /** Extra response headers for this outcome (e.g. `Allow`, `WWW-Authenticate`, `Retry-After`). */
+  readonly headers: Readonly<Record<string, string>> | undefined;
+
+  constructor(
+    status: number,
+    code: WebhookErrorCode,
+    message: string,
+    options: { cause?: unknown; headers?: Record<string, string>; level?: "error" | "warning" } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.status = status;
+    this.code = code;
+    this.level = options.level ?? "error";
+    this.headers = options.headers;
+  }
+
+  /** The JSON body sent back to the sender. */
+  toJSON(): Record<string, unknown> {
+    return { error: this.code, message: this.message };
+  }
+}
+
+/** A receiver was configured wrongly; thrown by `createReceiver` and the option factories, never per request. */
+export class ConfigurationError extends WebhookError {
+  constructor(message: string) {
+    super(500, "invalid_config", message);
+  }
+}
+
+/** 405: the delivery did not use an accepted method. */
+export class MethodNotAllowedError extends WebhookError {
+  constructor(method: string, allowed: readonly string[]) {
+    super(405, "method_not_allowed", `Method ${method} is not allowed; use ${allowed.join(", ")}`, {
+      headers: { allow: allowed.join(", ") },
+    });
+  }
+}
+
+/** 403: the source address is not on the allowlist. */
+export class ForbiddenSourceError extends WebhookError {
+  constructor(ip: string | undefined) {
+    super(403, "ip_not_allowed", ip ? `Source address ${ip} is not allowed` : "Source address is unknown and an allowlist is set");
+  }
+}
+
+/** 401: a signature, secret header or credentials are missing or wrong. */
+export class UnauthorizedError extends WebhookError {
+  constructor(
+    code: "signature_missing" | "signature_mismatch" | "credentials_missing" | "credentials_invalid",
+    message: string,
+    headers?: Record<string, string>,
+  ) {
+    super(401, code, message, headers ? { headers } : {});
+  }
+}
+
+/** 413: the body is larger than `maxBodyBytes`. */
+export class PayloadTooLargeError extends WebhookError {
+  readonly limit: number;
+  constructor(limit: number, message = `Body exceeds the limit of ${limit} bytes`) {
+    super(413, "body_too_large", message, { headers: { connection: "close" } });
+    this.limit = limit;
+  }
+}
+
+/** 415: a media type that cannot carry JSON (form, multipart, …). */
+export class UnsupportedMediaTypeError extends WebhookError {
+  constructor(contentType: string) {
+    super(415, "unsupported_media_type", `Content-Type ${contentType} cannot carry a JSON delivery`);
+  }
+}
+
+/** 400: the body is empty, not UTF-8, not JSON, or ended early. */
+export class InvalidBodyError extends WebhookError {
+  constructor(code: "empty_body" | "invalid_json" | "body_incomplete", message: string, cause?: unknown) {
+    super(400, code, message, cause === undefined ? {} : { cause });
+  }
+}
+
+/** 408: the client took too long to send the body. */
+export class RequestTimeoutError extends WebhookError {
+  constructor(ms: number) {
+    super(408, "request_timeout", `The body did not arrive within ${ms} ms`, { headers: { connection: "close" } });
+  }
+}
+
+/** 422: JSON that does not match the vendor's schema; `issues` lists each failing path. */
+export class ValidationError extends WebhookError {
+  readonly issues: readonly PayloadIssue[];
+  /** The native event whose schema failed, when the envelope named one. */
+  readonly event: string | undefined;
+  constructor(issues: readonly PayloadIssue[], event?: string) {
+    const first = issues[0];
+    const where = first ? ` at ${first.path.length ? first.path.join(".") : "(root)"}: ${first.message}` : "";
+    super(422, "invalid_payload", `Payload does not match the ${event ?? "delivery"} schema${where}`);
+    this.issues = issues;
+    this.event = event;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { error: this.code, message: this.message, event: this.event, issues: this.issues };
+  }
+}
+
+/** 500: one or more handlers threw; the sender should retry. */
+export class HandlerError extends WebhookError {
+  /** Native event name whose handler failed. */
+  readonly event: string;
+  /** Index of the event inside a batched delivery (0 for single-event deliveries). */
+  readonly index: number;
+  constructor(event: string, index: number, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(500, "handler_failed", `A handler for ${event} (event ${index}) failed: ${reason}`, { cause });
+    this.event = event;
+    this.index = index;
+  }
+  override toJSON(): Record<string, unknown> {
+    // The cause is the app's own error: do not leak its message to the sender.
+    return { error: this.code, event: this.event, index: this.index };
+  }
+}
