@@ -1,1 +1,22 @@
-export {};
+export { blox, bloxOutboundIps, BLOX_SIGNATURE_HEADER, type BloxOptions } from "./provider.js";
+export { bloxEvents, type BloxEventName } from "./events.js";
+export { bloxEventName } from "./event-name.js";
+export { signBlox } from "./sign.js";
+export { bloxSamples } from "./samples.js";
+export * from "./schemas.js";
+import {
+  bloxAssetDataSchema,
+  bloxAssetDeliverySchema,
+  bloxEnvelopeSchema,
+  bloxUserDataSchema,
+  bloxUserDeliverySchema,
+} from "./schemas.js";
+
+/** All BLOX zod schemas in one object. */
+export const bloxSchemas = {
+  envelope: bloxEnvelopeSchema,
+  assetData: bloxAssetDataSchema,
+  assetDelivery: bloxAssetDeliverySchema,
+  userData: bloxUserDataSchema,
+  userDelivery: bloxUserDeliverySchema,
+} as const;

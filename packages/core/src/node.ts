@@ -1,1 +1,36 @@
-export {};
+/**
+ * `@cmshooks/core` for Node (the `node` export condition): signatures are
+ * checked with synchronous `node:crypto` and a prepared KeyObject, ~27x
+ * cheaper than awaiting Web Crypto on Node. Same API as `./index.ts`.
+ */
+import { makeHmacSignature } from "./auth/hmac-signature.js";
+import { makeCreateReceiver } from "./create-receiver.js";
+import { nodeCryptoEngine } from "./crypto/node-crypto.js";
+
+export * from "./shared-exports.js";
+
+/**
+ * Creates a receiver for one sender.
+ *
+ * @example
+ * ```ts
+ * const receiver = createReceiver({ provider: blox({ secret: env.BLOX_SECRET }) });
+ * receiver.onContentPublish((event) => console.log(event.items));
+ * export default { fetch: (request: Request) => receiver.fetch(request) };
+ * ```
+ */
+export const createReceiver = makeCreateReceiver(nodeCryptoEngine);
+
+/**
+ * An HMAC signature check over the exact raw body: base64 or hex, SHA-256 by
+ * default, one secret or a rotation list, compared in constant time.
+ *
+ * @example
+ * ```ts
+ * hmacSignature({ header: "x-hook-signature", secret: [newSecret, oldSecret], encoding: "base64" });
+ * ```
+ */
+export const hmacSignature = makeHmacSignature(nodeCryptoEngine);
+
+/** The crypto engine this entry uses. */
+export const cryptoEngine = nodeCryptoEngine;

@@ -1,0 +1,52 @@
+import { defineEvent, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
+import { bloxAssetDeliverySchema, bloxUserDeliverySchema, type BloxAssetDelivery, type BloxUserDelivery } from "./schemas.js";
+
+function assetItem({ data }: BloxAssetDelivery): UnifiedItem {
+  return {
+    id: data.uuid,
+    type: data.type,
+    ...(data.title === undefined ? {} : { title: data.title }),
+    ...(data.url === undefined ? {} : { url: data.url }),
+    role: "subject",
+  };
+}
+
+/** create/update map to content create/update; a live asset (`published: "yes"`) also maps to publish. */
+function assetEvents(kind: "content.create" | "content.update") {
+  return (delivery: BloxAssetDelivery): UnifiedEventInit[] => {
+    const items = [assetItem(delivery)];
+    const channel = delivery.data.published === "yes" ? "published" : "management";
+    const events: UnifiedEventInit[] = [{ kind, items, occurredAt: delivery.data.start_time, channel }];
+    if (delivery.data.published === "yes") events.push({ kind: "content.publish", items, occurredAt: delivery.data.start_time, channel });
+    return events;
+  };
+}
+
+function userEvent(action: "create" | "update" | "delete") {
+  return ({ data }: BloxUserDelivery): UnifiedEventInit => {
+    const name = [data.first_name, data.last_name].filter(Boolean).join(" ") || data.screen_name;
+    return {
+      kind: "user.change",
+      items: [{ id: String(data.id) }],
+      user: { action, id: String(data.id), email: data.email, name },
+    };
+  };
+}
+
+/**
+ * BLOX CMS native events: `<application>.<event>`. The single source of
+ * event names, payload types and unified mappings.
+ */
+export const bloxEvents = {
+  "editorial.create_asset": defineEvent(bloxAssetDeliverySchema, { unified: assetEvents("content.create") }),
+  "editorial.update_asset": defineEvent(bloxAssetDeliverySchema, { unified: assetEvents("content.update") }),
+  "editorial.delete_asset": defineEvent(bloxAssetDeliverySchema, {
+    unified: (d) => ({ kind: "content.delete", items: [assetItem(d)], occurredAt: d.data.start_time }),
+  }),
+  "user.create_user": defineEvent(bloxUserDeliverySchema, { unified: userEvent("create") }),
+  "user.update_user": defineEvent(bloxUserDeliverySchema, { unified: userEvent("update") }),
+  "user.delete_user": defineEvent(bloxUserDeliverySchema, { unified: userEvent("delete") }),
+};
+
+/** A BLOX native event name. */
+export type BloxEventName = keyof typeof bloxEvents;

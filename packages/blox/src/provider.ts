@@ -1,0 +1,41 @@
+import { defineProvider, hmacSignature, parseEnvelope } from "@cmshooks/core";
+import { bloxEventName } from "./event-name.js";
+import { bloxEvents } from "./events.js";
+import { bloxEnvelopeSchema } from "./schemas.js";
+
+/** The header BLOX signs deliveries in. */
+export const BLOX_SIGNATURE_HEADER = "x-hook-signature";
+
+/** Options of {@link blox}. */
+export interface BloxOptions {
+  /** The webhook's secret from the BLOX admin, or a list while rotating. */
+  secret: string | readonly string[];
+}
+
+/**
+ * BLOX CMS: deliveries `{ application, event, data }` signed with
+ * `X-Hook-Signature` = base64(HMAC-SHA256(raw body, secret)).
+ *
+ * @example
+ * ```ts
+ * const receiver = createReceiver({ provider: blox({ secret: process.env.BLOX_SECRET! }) });
+ * receiver.on("editorial.update_asset", ({ payload }) => purge(payload.data.url));
+ * ```
+ */
+export function blox(options: BloxOptions) {
+  return defineProvider({
+    name: "blox",
+    events: bloxEvents,
+    auth: hmacSignature({ header: BLOX_SIGNATURE_HEADER, secret: options?.secret, encoding: "base64" }),
+    outboundIps: bloxOutboundIps,
+    route(body) {
+      const { application, event } = parseEnvelope(bloxEnvelopeSchema, body);
+      return [{ name: bloxEventName(application, event), payload: body }];
+    },
+  });
+}
+
+/** BLOX publishes no source addresses: bring your own list to `allowIps` if you have one. */
+export const bloxOutboundIps: readonly string[] = [];
+
+blox.outboundIps = bloxOutboundIps;

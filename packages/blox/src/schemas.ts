@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/** Asset types the BLOX webhook event picker lists (Editorial: Article, Audio, …). BLOX may send others. */
+export const BLOX_ASSET_TYPES = [
+  "article",
+  "audio",
+  "collection",
+  "flash",
+  "html",
+  "image",
+  "link",
+  "pdf",
+  "poll",
+  "syndicaster",
+  "table",
+  "video",
+  "youtube",
+  "zip",
+] as const;
+
+/** A BLOX asset type; unknown future types stay plain strings. */
+export type BloxAssetType = (typeof BLOX_ASSET_TYPES)[number] | (string & {});
+
+/** The envelope every BLOX delivery shares: `{ application, event, data }`. */
+export const bloxEnvelopeSchema = z.looseObject({
+  application: z.string().min(1),
+  event: z.string().min(1),
+  data: z.looseObject({}),
+});
+
+/** `data` of editorial asset events (create_asset, update_asset, …). Unknown fields pass through. */
+export const bloxAssetDataSchema = z.looseObject({
+  /** The asset's id. */
+  uuid: z.string().min(1),
+  /** Public URL of the asset. */
+  url: z.string().optional(),
+  title: z.string().optional(),
+  /** Asset type, e.g. `article`, `image`, `video`. */
+  type: z.string().min(1) as z.ZodType<BloxAssetType>,
+  /** One or more flags, e.g. `ap`, `breaking_news` (a list, or a single string). */
+  flags: z.union([z.array(z.string()), z.string()]).optional(),
+  /** ISO-8601 start time of the asset, UTC. */
+  start_time: z.string().optional(),
+  /** Ever-increasing revision, starting at 1 (a number, or a numeric string). */
+  revision: z.union([z.number().int(), z.string().regex(/^\d+$/)]).optional(),
+  /** Whether the asset is live (`"yes"`) or a draft (`"no"`). */
+  published: z.enum(["yes", "no"]),
+});
+
+/** `data` of user account events. Unknown fields pass through. */
+export const bloxUserDataSchema = z.looseObject({
+  id: z.union([z.string().min(1), z.number()]),
+  email: z.string().optional(),
+  screen_name: z.string().optional(),
+  first_name: z.string().optional(),
+  last_name: z.string().optional(),
+  address: z.string().optional(),
+  municipality: z.string().optional(),
+  region: z.string().optional(),
+  postal_code: z.string().optional(),
+});
+
+/** A full editorial asset delivery. */
+export const bloxAssetDeliverySchema = bloxEnvelopeSchema.extend({ application: z.literal("editorial"), data: bloxAssetDataSchema });
+/** A full user delivery. */
+export const bloxUserDeliverySchema = bloxEnvelopeSchema.extend({ application: z.literal("user"), data: bloxUserDataSchema });
+
+export type BloxAssetData = z.output<typeof bloxAssetDataSchema>;
+export type BloxUserData = z.output<typeof bloxUserDataSchema>;
+export type BloxAssetDelivery = z.output<typeof bloxAssetDeliverySchema>;
+export type BloxUserDelivery = z.output<typeof bloxUserDeliverySchema>;

@@ -1,0 +1,15 @@
+import type { CryptoEngine } from "./crypto/engine.js";
+import { WebhookReceiver, type ReceiverOptions } from "./pipeline/receiver.js";
+import type { EventsOf, MetaOf, Provider } from "./provider.js";
+
+/** A receiver typed by its provider's events and header metadata. */
+export type Receiver<P extends Provider = Provider> = WebhookReceiver<EventsOf<P>, MetaOf<P>>;
+
+/** Creates receivers that use one crypto engine. */
+export type CreateReceiver = <P extends Provider>(options: ReceiverOptions<P>) => Receiver<P>;
+
+/** Binds `createReceiver` to a crypto engine (Node's for the `node` condition, Web Crypto elsewhere). */
+export function makeCreateReceiver(engine: CryptoEngine): CreateReceiver {
+  return <P extends Provider>(options: ReceiverOptions<P>): Receiver<P> =>
+    new WebhookReceiver(options as unknown as ReceiverOptions<Provider>, engine) as unknown as Receiver<P>;
+}

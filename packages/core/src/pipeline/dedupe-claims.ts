@@ -1,0 +1,59 @@
+import type { DedupeOptions, DedupeState } from "../dedupe/dedupe-store.js";
+import { WebhookError } from "../errors.js";
+import type { EventRecord } from "./event-record.js";
+
+/** The claim taken for each event of a delivery. */
+export type Claim = DedupeState;
+
+function unavailable(cause: unknown): WebhookError {
+  return new WebhookError(503, "dedupe_unavailable", "The dedupe store is unavailable; retry later", {
+    cause,
+    headers: { "retry-after": "5" },
+  });
+}
+
+/**
+ * Claims every event of a delivery before any handler runs. Returns the
+ * claims, or `undefined` when every event was already handled (answer 200
+ * without running handlers). An event being handled elsewhere answers 503 with
+ * `Retry-After` (senders retry 5xx; many treat 4xx as final), after giving back
+ * the claims this call took. A store that fails answers 503: a receiver never
+ * runs handlers without the dedupe it was configured with.
+ */
+export async function dedupeClaims(dedupe: Required<DedupeOptions>, records: readonly EventRecord[]): Promise<Claim[] | undefined> {
+  const claims: Claim[] = [];
+  try {
+    for (const record of records) claims.push(await dedupe.store.claim(record.deliveryId, dedupe.processingTtlMs));
+  } catch (cause) {
+    await releaseNew(dedupe, records, claims);
+    throw unavailable(cause);
+  }
+  if (claims.includes("processing")) {
+    await releaseNew(dedupe, records, claims);
+    throw new WebhookError(503, "duplicate_in_progress", "This delivery is being handled by another instance; retry later", {
+      headers: { "retry-after": String(dedupe.retryAfterSeconds) },
+    });
+  }
+  return claims.every((c) => c === "done") ? undefined : claims;
+}
+
+async function releaseNew(dedupe: Required<DedupeOptions>, records: readonly EventRecord[], claims: readonly Claim[]): Promise<void> {
+  await Promise.all(
+    claims.map((claim, i) => (claim === "new" ? Promise.resolve(dedupe.store.release(records[i]!.deliveryId)).catch(() => {}) : undefined)),
+  );
+}
+
+/** Marks an event done (handlers succeeded) or releases it (they failed); a store failure is reported, not thrown. */
+export async function settleClaim(
+  dedupe: Required<DedupeOptions>,
+  id: string,
+  outcome: "complete" | "release",
+  report: (error: WebhookError) => void,
+): Promise<void> {
+  try {
+    if (outcome === "complete") await dedupe.store.complete(id, dedupe.doneTtlMs);
+    else await dedupe.store.release(id);
+  } catch (cause) {
+    report(new WebhookError(500, "dedupe_unavailable", `Could not ${outcome} the dedupe claim for ${id}`, { cause, level: "warning" }));
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * True when a Content-Type can carry a JSON delivery. Absent, JSON, `+json`
+ * and plain text pass (some senders label JSON as text); forms, multipart and
+ * other binary types do not.
+ */
+export function canCarryJson(contentType: string | undefined): boolean {
+  if (contentType === undefined) return true;
+  const semi = contentType.indexOf(";");
+  const type = (semi < 0 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
+  if (type === "" || type === "application/json" || type === "text/plain" || type === "text/json") return true;
+  return type.endsWith("+json") && type.startsWith("application/");
+}

@@ -1,0 +1,201 @@
+import { z } from "zod";
+import type { Authenticator } from "./auth/authenticator.js";
+import { ConfigurationError, ValidationError, type PayloadIssue } from "./errors.js";
+import type { HeaderReader } from "./headers.js";
+import type { UnifiedEventInit } from "./unified-events.js";
+
+/** Native event name → payload type. */
+export type EventMap = Record<string, unknown>;
+
+/** What a vendor's mapping and id functions are told about one event. */
+export interface EventContext<Meta> {
+  readonly name: string;
+  readonly meta: Meta;
+  /** Position of the event inside a batched delivery (0 otherwise). */
+  readonly index: number;
+}
+
+/**
+ * One native event: its zod schema and how it maps onto the unified
+ * vocabulary. Methods (not arrow properties) so tables of different payload
+ * types stay assignable to one another.
+ */
+export interface EventDefinition<S extends z.ZodType = z.ZodType, Meta = unknown> {
+  readonly schema: S;
+  /** The unified events this native event stands for; runs only when someone listens to unified events. */
+  unified?(payload: z.output<S>, context: EventContext<Meta>): UnifiedEventInit | readonly UnifiedEventInit[] | undefined;
+  /** A vendor-given delivery id (e.g. Kontent.ai's `message.id`); else the receiver hashes the raw body. */
+  deliveryId?(payload: z.output<S>, context: EventContext<Meta>): string | undefined;
+}
+
+/** A table of native events, the single source of names, payload types and mappings. */
+export type EventTable<Meta = unknown> = Readonly<Record<string, EventDefinition<z.ZodType, Meta>>>;
+
+/** Payload types of an event table. */
+export type PayloadsOf<T extends EventTable<never>> = { [K in keyof T & string]: z.output<T[K]["schema"]> };
+
+/**
+ * Declares one native event.
+ *
+ * @example
+ * ```ts
+ * const events = {
+ *   "editorial.update_asset": defineEvent(assetEnvelope, {
+ *     unified: (p) => ({ kind: "content.update", items: [{ id: p.data.uuid }] }),
+ *   }),
+ * };
+ * ```
+ */
+export function defineEvent<S extends z.ZodType, Meta = unknown>(
+  schema: S,
+  options: Omit<EventDefinition<S, Meta>, "schema"> = {},
+): EventDefinition<S, Meta> {
+  return { schema, ...options };
+}
+
+/** One event found in a delivery body by the provider's `route`. */
+export interface RoutedEvent {
+  /** Native event name; a name not in the table is an unknown event (acknowledged, seen by `onAny`). */
+  readonly name: string;
+  /** The part of the body that the event's schema validates. */
+  readonly payload: unknown;
+  /** Where `payload` sits inside the body, for error paths (e.g. `["notifications", 2]`). */
+  readonly path?: readonly (string | number)[];
+}
+
+/** What `route` is told besides the parsed body. */
+export interface RouteContext<Meta> {
+  readonly headers: HeaderReader;
+  readonly meta: Meta;
+  /** Report a warning-level problem (it reaches `onError`, the status is unchanged). */
+  warn(message: string): void;
+}
+
+/** What a vendor package declares: everything the receiver needs to know about one sender. */
+export interface ProviderDefinition<T extends EventTable<Meta>, Meta = undefined> {
+  /** Vendor id, e.g. `"blox"`. */
+  readonly name: string;
+  readonly events: T;
+  /** How deliveries prove they are genuine; `undefined`/`[]` means the vendor signs nothing and the user added no check. */
+  readonly auth: Authenticator | readonly Authenticator[] | undefined;
+  /** Which native events a parsed body carries. Throw {@link ValidationError} (see {@link parseEnvelope}) for a broken envelope. */
+  route(body: unknown, context: RouteContext<Meta>): readonly RoutedEvent[];
+  /** Typed view of the vendor's header metadata; read once per delivery, before the body. */
+  readMeta?(headers: HeaderReader): Meta;
+  /** Return false to acknowledge (200) without parsing: a delivery the app asked not to see. Runs after authentication. */
+  accept?(meta: Meta, headers: HeaderReader): boolean;
+  /** The sender's published source addresses (empty when it publishes none). */
+  readonly outboundIps?: readonly string[];
+  /** Accepted methods; default `["POST"]`. */
+  readonly methods?: readonly string[];
+}
+
+/** A prepared event: its schema compiled once. */
+export interface PreparedEvent<Meta = unknown> {
+  readonly definition: EventDefinition<z.ZodType, Meta>;
+  readonly schema: z.ZodType;
+}
+
+/**
+ * A vendor, ready for `createReceiver`. `E` maps native names to payload
+ * types and `Meta` is the header metadata type; both flow into handler types.
+ */
+export interface Provider<E extends EventMap = EventMap, Meta = unknown> {
+  readonly name: string;
+  readonly auth: readonly Authenticator[];
+  readonly outboundIps: readonly string[];
+  readonly methods: readonly string[];
+  /** Every native event name the vendor package knows. */
+  readonly eventNames: readonly string[];
+  readonly events: ReadonlyMap<string, PreparedEvent<Meta>>;
+  route(body: unknown, context: RouteContext<Meta>): readonly RoutedEvent[];
+  readMeta(headers: HeaderReader): Meta;
+  accept?(meta: Meta, headers: HeaderReader): boolean;
+  /** Type-level only: the event map and meta type. */
+  readonly "~types"?: { readonly events: E; readonly meta: Meta };
+}
+
+/** Native events of a provider. */
+export type EventsOf<P> = P extends Provider<infer E, unknown> ? E : never;
+/** Header metadata type of a provider. */
+export type MetaOf<P> = P extends Provider<EventMap, infer M> ? M : never;
+
+const prepared = new WeakMap<object, ReadonlyMap<string, PreparedEvent<never>>>();
+
+function prepareEvents<Meta>(table: EventTable<Meta>): ReadonlyMap<string, PreparedEvent<Meta>> {
+  const cached = prepared.get(table);
+  if (cached) return cached as ReadonlyMap<string, PreparedEvent<Meta>>;
+  const map = new Map<string, PreparedEvent<Meta>>();
+  for (const [name, definition] of Object.entries(table)) {
+    if (!definition || !(definition.schema instanceof z.ZodType)) {
+      throw new ConfigurationError(`Event "${name}" has no zod schema`);
+    }
+    // z.compile returns a clone with a generated fast path, or the schema itself where it cannot (e.g. no `new Function`).
+    map.set(name, { definition, schema: z.compile(definition.schema) });
+  }
+  prepared.set(table, map as ReadonlyMap<string, PreparedEvent<never>>);
+  return map;
+}
+
+const noMeta = () => undefined;
+
+/**
+ * Turns a vendor's declaration into a {@link Provider}: validates it and
+ * compiles every schema once (cached per event table).
+ *
+ * @example
+ * ```ts
+ * export const blox = (options: { secret: string | string[] }) =>
+ *   defineProvider({
+ *     name: "blox",
+ *     events: bloxEvents,
+ *     auth: hmacSignature({ header: "x-hook-signature", secret: options.secret }),
+ *     route: (body) => [{ name: bloxEventName(body), payload: body }],
+ *   });
+ * ```
+ */
+export function defineProvider<const T extends EventTable<Meta>, Meta = undefined>(
+  definition: ProviderDefinition<T, Meta>,
+): Provider<PayloadsOf<T>, Meta> {
+  if (!definition.name) throw new ConfigurationError("A provider needs a name");
+  const auth = definition.auth === undefined ? [] : Array.isArray(definition.auth) ? [...definition.auth] : [definition.auth as Authenticator];
+  for (const a of auth) {
+    if (!a || typeof a.verify !== "function") throw new ConfigurationError(`${definition.name}: auth entries must be authenticators`);
+  }
+  const events = prepareEvents(definition.events);
+  return {
+    name: definition.name,
+    auth,
+    outboundIps: definition.outboundIps ?? [],
+    methods: (definition.methods ?? ["POST"]).map((m) => m.toUpperCase()),
+    eventNames: Object.keys(definition.events),
+    events,
+    route: definition.route.bind(definition),
+    readMeta: definition.readMeta ? definition.readMeta.bind(definition) : (noMeta as () => Meta),
+    ...(definition.accept ? { accept: definition.accept.bind(definition) } : {}),
+  };
+}
+
+/** Converts zod issues into payload issues, with an optional path prefix. */
+export function toPayloadIssues(error: z.ZodError, prefix: readonly (string | number)[] = []): PayloadIssue[] {
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/**
+ * Validates a delivery's envelope (the part that names the event) and throws
+ * the 422 {@link ValidationError} when it does not match.
+ *
+ * @example
+ * ```ts
+ * const { application, event } = parseEnvelope(bloxEnvelope, body);
+ * ```
+ */
+export function parseEnvelope<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new ValidationError(toPayloadIssues(result.error));
+  return result.data;
+}

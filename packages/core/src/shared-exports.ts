@@ -1,0 +1,20 @@
+// Everything core exports that does not depend on the runtime's crypto.
+export * from "./errors.js";
+export * from "./headers.js";
+export * from "./unified-events.js";
+export * from "./native-events.js";
+export * from "./provider.js";
+export type { Authenticator, AuthInput, AuthOutcome } from "./auth/authenticator.js";
+export { constantTimeEqual, constantTimeIncludes } from "./auth/constant-time.js";
+export { secretHeader, type SecretHeaderOptions } from "./auth/secret-header.js";
+export { basicAuth, type BasicAuthOptions, type BasicCredentials } from "./auth/basic-auth.js";
+export { secretQueryParam, type SecretQueryParamOptions } from "./auth/secret-query-param.js";
+export type { HmacSignatureOptions, HmacSignatureFactory } from "./auth/hmac-signature.js";
+export type { CryptoEngine, HmacAlgorithm, DigestEncoding } from "./crypto/engine.js";
+export type { DedupeStore, DedupeState, DedupeOptions } from "./dedupe/dedupe-store.js";
+export { memoryDedupeStore, type MemoryDedupeStoreOptions } from "./dedupe/memory-store.js";
+export * from "./ip/index.js";
+export { WebhookReceiver, type ReceiverOptions, type DeliveryInput, type ErrorContext } from "./pipeline/receiver.js";
+export type { ReceiverResponse } from "./pipeline/responses.js";
+export { canCarryJson } from "./pipeline/media-type.js";
+export type { Receiver, CreateReceiver } from "./create-receiver.js";
