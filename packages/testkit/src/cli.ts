@@ -1,0 +1,1 @@
+console.log("cmshooks CLI: not built yet");
