@@ -21,6 +21,7 @@ export type WebhookErrorCode =
   | "invalid_payload"
   | "duplicate_in_progress"
   | "dedupe_unavailable"
+  | "handoff_failed"
   | "handler_failed"
   | "body_already_parsed"
   | "header_mismatch"

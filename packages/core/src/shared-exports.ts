@@ -14,7 +14,7 @@ export type { CryptoEngine, HmacAlgorithm, DigestEncoding } from "./crypto/engin
 export type { DedupeStore, DedupeState, DedupeOptions } from "./dedupe/dedupe-store.js";
 export { memoryDedupeStore, type MemoryDedupeStoreOptions } from "./dedupe/memory-store.js";
 export * from "./ip/index.js";
-export { WebhookReceiver, type ReceiverOptions, type DeliveryInput, type ErrorContext } from "./pipeline/receiver.js";
+export { WebhookReceiver, type ReceiverOptions, type DeliveryInput, type ErrorContext, type Handoff, type HandoffEvent } from "./pipeline/receiver.js";
 export type { ReceiverResponse } from "./pipeline/responses.js";
 export { canCarryJson } from "./pipeline/media-type.js";
 export type { Receiver, CreateReceiver } from "./create-receiver.js";

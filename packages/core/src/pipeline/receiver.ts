@@ -23,7 +23,7 @@ import { EventRecord } from "./event-record.js";
 import { canCarryJson } from "./media-type.js";
 import { parseJsonBody } from "./parse-json.js";
 import { readRequestBody } from "./read-request-body.js";
-import { DUPLICATE_RESPONSE, errorResponse, IGNORED_RESPONSE, OK_RESPONSE, type ReceiverResponse } from "./responses.js";
+import { ACCEPTED_RESPONSE, DUPLICATE_RESPONSE, errorResponse, IGNORED_RESPONSE, OK_RESPONSE, type ReceiverResponse } from "./responses.js";
 import { dedupeClaims, settleClaim, type Claim } from "./dedupe-claims.js";
 
 /** Options of `createReceiver`. */
@@ -40,6 +40,30 @@ export interface ReceiverOptions<P = Provider> {
   allowUnauthenticated?: boolean;
   /** Handle each delivery once: a store (`memoryDedupeStore()`, `redisDedupeStore(...)`) or full options. */
   dedupe?: DedupeStore | DedupeOptions;
+  /**
+   * Hand verified, validated events to durable storage (a queue) instead of
+   * running handlers inline; the sender gets its answer once `enqueue`
+   * resolves. Handlers then run where the queue is consumed, via `receiver.dispatch`.
+   */
+  handoff?: Handoff;
+}
+
+/** Where verified events go when handlers run elsewhere (see `@cmshooks/queue`). */
+export interface Handoff {
+  /** Stores the events durably; reject when they could not be stored (the sender gets 503 and retries). */
+  enqueue(events: readonly HandoffEvent[]): Promise<void>;
+  /** Answer 202 instead of 200 once queued. Default 200. */
+  readonly status?: 200 | 202;
+}
+
+/** A verified, validated event in plain JSON-safe values, ready to be queued and dispatched later. */
+export interface HandoffEvent {
+  readonly name: string;
+  readonly payload: unknown;
+  readonly source: string;
+  readonly deliveryId: string;
+  readonly index: number;
+  readonly meta: unknown;
 }
 
 /** One delivery in plain values: what every adapter passes to `receiver.handle`. */
@@ -66,6 +90,14 @@ type Handler = (event: never) => unknown;
 type UnifiedHandler<K extends UnifiedKind, E extends EventMap, M> = (event: UnifiedEvent<K, E[keyof E], M>) => unknown;
 
 const DEFAULT_MAX_BODY = 1_048_576;
+const EMPTY_HEADERS: HeaderReader = { get: () => undefined };
+const unreachableHash = (): string => {
+  throw new Error("a handed-off event always carries its delivery id");
+};
+
+function toHandoffEvent(record: EventRecord): HandoffEvent {
+  return { name: record.name, payload: record.payload, source: record.source, deliveryId: record.deliveryId, index: record.index, meta: record.meta };
+}
 const EMPTY = new Uint8Array(0);
 
 /**
@@ -83,6 +115,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   readonly #bodyAuth: readonly Authenticator[];
   readonly #methods: readonly string[];
   readonly #dedupe: Required<DedupeOptions> | undefined;
+  readonly #handoff: Handoff | undefined;
   readonly #native = new Map<string, Handler[]>();
   readonly #unified = new Map<UnifiedKind, Handler[]>();
   readonly #any: Handler[] = [];
@@ -109,6 +142,10 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
           "secretQueryParam()), or allowIps, or opt out explicitly with allowUnauthenticated: true.",
       );
     }
+    if (options.handoff !== undefined && typeof options.handoff?.enqueue !== "function") {
+      throw new ConfigurationError("createReceiver: handoff needs an enqueue(events) function");
+    }
+    this.#handoff = options.handoff;
     const dedupe = options.dedupe;
     if (dedupe) {
       const opts: DedupeOptions = "store" in dedupe ? dedupe : { store: dedupe };
@@ -296,12 +333,45 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     const bodyHash = typeof hasher === "function" ? hasher : await hasher;
     const records = this.#validate(routed, meta, headers, bodyHash);
 
+    if (this.#handoff) {
+      try {
+        await this.#handoff.enqueue(records.map(toHandoffEvent));
+      } catch (cause) {
+        throw new WebhookError(503, "handoff_failed", "The delivery could not be queued; retry later", { cause, headers: { "retry-after": "5" } });
+      }
+      return this.#handoff.status === 202 ? ACCEPTED_RESPONSE : OK_RESPONSE;
+    }
+    const outcome = await this.#run(records, ip);
+    return outcome === "duplicate" ? DUPLICATE_RESPONSE : outcome ? errorResponse(outcome) : OK_RESPONSE;
+  }
+
+  /**
+   * Runs the handlers of events that were handed off (e.g. by a queue worker),
+   * with the receiver's dedupe. Rejects with the first {@link HandlerError}
+   * when a handler failed, so the queue retries; every failure reaches `onError`.
+   *
+   * @example
+   * ```ts
+   * new Worker("webhooks", (job) => receiver.dispatch(job.data), { connection });
+   * ```
+   */
+  async dispatch(events: HandoffEvent | readonly HandoffEvent[]): Promise<void> {
+    const list = Array.isArray(events) ? (events as readonly HandoffEvent[]) : [events as HandoffEvent];
+    const records = list.map(
+      (e) =>
+        new EventRecord(e.name, e.payload, e.source, e.meta, EMPTY_HEADERS, e.index, this.provider.events.has(e.name), e.deliveryId, unreachableHash),
+    );
+    const outcome = await this.#run(records, undefined);
+    if (outcome instanceof WebhookError) throw outcome;
+  }
+
+  /** Dedupe claims, then handlers for each new event; returns the first failure, "duplicate", or undefined. */
+  async #run(records: readonly EventRecord[], ip: string | undefined): Promise<HandlerError | WebhookError | "duplicate" | undefined> {
     let claims: Claim[] | undefined;
     if (this.#dedupe) {
       claims = await dedupeClaims(this.#dedupe, records);
-      if (claims === undefined) return DUPLICATE_RESPONSE;
+      if (claims === undefined) return "duplicate";
     }
-
     let failure: HandlerError | undefined;
     for (let i = 0; i < records.length; i++) {
       const record = records[i]!;
@@ -319,7 +389,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       }
     }
     // Each failure was reported above; answer with the first.
-    return failure ? errorResponse(failure) : OK_RESPONSE;
+    return failure;
   }
 
   /** The body's SHA-256, computed at most once: lazily where hashing is synchronous, up front where it is not. */

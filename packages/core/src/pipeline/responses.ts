@@ -11,6 +11,8 @@ const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ "content-
 
 /** 200 for a delivery whose handlers ran (or that nobody listens to). */
 export const OK_RESPONSE: ReceiverResponse = Object.freeze({ status: 200, headers: JSON_HEADERS, body: '{"ok":true}' });
+/** 202 for a delivery queued for handling (`handoff` with `status: 202`). */
+export const ACCEPTED_RESPONSE: ReceiverResponse = Object.freeze({ status: 202, headers: JSON_HEADERS, body: '{"ok":true,"queued":true}' });
 /** 200 for a delivery handled before (dedupe): handlers did not run again. */
 export const DUPLICATE_RESPONSE: ReceiverResponse = Object.freeze({
   status: 200,
