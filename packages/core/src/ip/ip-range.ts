@@ -81,14 +81,9 @@ function ipv4Block(address: number, prefix: number): Ipv4Range {
 }
 
 function ipv6Block(address: Ipv6Words, prefix: number): Ipv6Range {
-  const first = [0, 0, 0, 0];
-  const last = [0, 0, 0, 0];
-  for (let word = 0; word < 4; word++) {
-    const mask = topBits(prefix - 32 * word);
-    first[word] = (address[word]! & mask) >>> 0;
-    last[word] = (address[word]! | ~mask) >>> 0;
-  }
-  return { first: first as unknown as Ipv6Words, last: last as unknown as Ipv6Words };
+  const first = (word: 0 | 1 | 2 | 3): number => (address[word] & topBits(prefix - 32 * word)) >>> 0;
+  const last = (word: 0 | 1 | 2 | 3): number => (address[word] | ~topBits(prefix - 32 * word)) >>> 0;
+  return { first: [first(0), first(1), first(2), first(3)], last: [last(0), last(1), last(2), last(3)] };
 }
 
 /** The IPv4 addresses an IPv6 block covers through `::ffff:0:0/96`. Blocks either nest or do not meet. */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { toHeaderReader } from "../headers.js";
+import { secretHeader } from "./secret-header.js";
+import { secretQueryParam } from "./secret-query-param.js";
+
+const code = (result: unknown) => (result as { code?: string } | undefined)?.code ?? "ok";
+
+describe("secretHeader", () => {
+  const auth = secretHeader({ name: "X-Webhook-Secret", value: ["current-secret", "previous-secret"] });
+  const check = (headers: Record<string, string>) => code(auth.verify({ headers: toHeaderReader(headers), body: new Uint8Array(), url: undefined }));
+
+  it("accepts either secret of the rotation list, with the header name in lower case", () => {
+    expect(check({ "x-webhook-secret": "current-secret" })).toBe("ok");
+    expect(check({ "x-webhook-secret": "previous-secret" })).toBe("ok");
+  });
+  it("rejects a value differing only in its last character", () => expect(check({ "x-webhook-secret": "current-secreu" })).toBe("credentials_invalid"));
+  it("reports a missing header", () => expect(check({})).toBe("credentials_missing"));
+  it("runs before the body is read", () => expect(auth.needsBody).toBe(false));
+  it("refuses an empty value at construction", () => expect(() => secretHeader({ name: "x", value: "" })).toThrow(/empty/));
+});
+
+describe("secretQueryParam", () => {
+  const auth = secretQueryParam({ name: "token", value: "t0ken/with+chars" });
+  const check = (url: string | undefined) => code(auth.verify({ headers: toHeaderReader({}), body: new Uint8Array(), url }));
+
+  it("accepts the secret from a path-and-query or a full URL, percent-encoded", () => {
+    expect(check("/hooks/kapost?token=t0ken%2Fwith%2Bchars")).toBe("ok");
+    expect(check("https://app.example/hooks?a=1&token=t0ken%2Fwith%2Bchars#frag")).toBe("ok");
+  });
+  it("rejects a wrong token and reports a missing one", () => {
+    expect(check("/hooks?token=t0ken%2Fwith%2Bchart")).toBe("credentials_invalid");
+    expect(check("/hooks?other=1")).toBe("credentials_missing");
+    expect(check(undefined)).toBe("credentials_missing");
+  });
+});
