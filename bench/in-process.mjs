@@ -1,0 +1,108 @@
+// In-process cost of one delivery: our receiver vs the hand-written floor and peer libraries.
+// Run: node bench/in-process.mjs [--quick] [--json FILE]   (after `npm run build`)
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { Webhooks } from "@octokit/webhooks";
+import { Webhook } from "standardwebhooks";
+import { z } from "zod";
+import { createReceiver } from "@cmshooks/core";
+import { blox, bloxSamples, bloxAssetDeliverySchema } from "@cmshooks/blox";
+import { cliFlags, fmt, median, rotatedRounds, spread, table } from "./lib.mjs";
+
+const { quick, json } = cliFlags();
+const SECRET = "bench-secret-0123456789abcdef";
+const SIZES = [1, 2, 16, 256];
+
+/** A BLOX update delivery padded to about `kib` KiB (the padding is an extra field, passed through). */
+function bodyOf(kib) {
+  const base = bloxSamples["editorial.update_asset"];
+  const empty = JSON.stringify({ ...base, data: { ...base.data, body: "" } }).length;
+  return Buffer.from(JSON.stringify({ ...base, data: { ...base.data, body: "x".repeat(Math.max(0, kib * 1024 - empty)) } }));
+}
+
+const receiver = createReceiver({ provider: blox({ secret: SECRET }) });
+let handled = 0;
+receiver.on("editorial.update_asset", () => void handled++);
+
+const octokit = new Webhooks({ secret: SECRET });
+octokit.on("issues", () => void handled++);
+const stdSecret = `whsec_${Buffer.from(SECRET).toString("base64")}`;
+const standard = new Webhook(stdSecret);
+
+// zod 4: the same schema with and without z.compile, to show the compiled fast path is worth it.
+const interpreted = bloxAssetDeliverySchema;
+const compiled = z.compile(bloxAssetDeliverySchema);
+
+const results = [];
+const zodRows = [];
+for (const kib of SIZES) {
+  const body = bodyOf(kib);
+  const text = body.toString("utf8");
+  const signature = createHmac("sha256", SECRET).update(body).digest("base64");
+  const headers = { "content-type": "application/json", "x-hook-signature": signature, "content-length": String(body.length) };
+  const octoSig = `sha256=${createHmac("sha256", SECRET).update(text).digest("hex")}`;
+  const msgId = "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W";
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const stdSig = standard.sign(msgId, new Date(Number(timestamp) * 1000), text);
+  const stdHeaders = { "webhook-id": msgId, "webhook-timestamp": timestamp, "webhook-signature": stdSig };
+  const expected = Buffer.from(signature);
+
+  const contestants = {
+    floor: () => {
+      // What a careful hand-written receiver does: HMAC, constant-time compare, parse.
+      const digest = Buffer.from(createHmac("sha256", SECRET).update(body).digest("base64"));
+      if (!timingSafeEqual(digest, expected)) throw new Error("bad");
+      return JSON.parse(body.toString("utf8"));
+    },
+    "cmshooks handle": async () => {
+      const r = await receiver.handle({ method: "POST", headers, body });
+      if (r.status !== 200) throw new Error(r.body);
+    },
+    "cmshooks fetch": async () => {
+      const r = await receiver.fetch(new Request("http://127.0.0.1/hooks", { method: "POST", headers, body }));
+      if (r.status !== 200) throw new Error(await r.text());
+    },
+    octokit: () => octokit.verifyAndReceive({ id: "1", name: "issues", payload: text, signature: octoSig }),
+    standardwebhooks: () => standard.verify(text, stdHeaders),
+  };
+  const iterations = quick ? (kib >= 256 ? 100 : 1_000) : kib >= 256 ? 400 : 4_000;
+  const samples = await rotatedRounds(contestants, { rounds: quick ? 3 : 7, iterations, warmup: iterations });
+  const floor = median(samples.floor);
+  for (const [name, values] of Object.entries(samples)) {
+    results.push({ kib, name, ns: median(values), spread: spread(values), ratio: median(values) / floor });
+  }
+
+  const payload = JSON.parse(text);
+  const zodSamples = await rotatedRounds(
+    { interpreted: () => interpreted.safeParse(payload), "z.compile": () => compiled.safeParse(payload) },
+    { rounds: quick ? 3 : 7, iterations: iterations * 2, warmup: iterations },
+  );
+  zodRows.push([`${kib} KiB`, fmt(median(zodSamples.interpreted) / 1000), fmt(median(zodSamples["z.compile"]) / 1000), fmt(median(zodSamples.interpreted) / median(zodSamples["z.compile"]))]);
+}
+
+const rows = results.map((r) => [`${r.kib} KiB`, r.name, fmt(r.ns / 1000), `±${fmt(r.spread, 0)}%`, `${fmt(r.ratio)}×`]);
+const goals = SIZES.map((kib) => {
+  const ours = results.find((r) => r.kib === kib && r.name === "cmshooks handle");
+  const octo = results.find((r) => r.kib === kib && r.name === "octokit");
+  return [
+    `${kib} KiB`,
+    `${fmt(ours.ratio)}× ${ours.ratio <= 1.15 ? "met" : "not met"}`,
+    `${fmt(ours.ns / octo.ns)}× ${ours.ns / octo.ns <= 0.85 ? "met" : "not met"}`,
+  ];
+});
+const out = [
+  "### In-process cost per delivery (median µs; ratio to the hand-written floor)",
+  "",
+  table(["body", "receiver", "µs/delivery", "spread", "÷ floor"], rows),
+  "",
+  "Goals: `cmshooks handle` ≤ 1.15× the floor, ≤ 0.85× octokit.",
+  "",
+  table(["body", "handle ÷ floor (≤ 1.15)", "handle ÷ octokit (≤ 0.85)"], goals),
+  "",
+  "### zod 4 validation of the BLOX schema: interpreted vs `z.compile` (median µs)",
+  "",
+  table(["body", "interpreted", "z.compile", "speed-up"], zodRows),
+].join("\n");
+console.log(out);
+if (json) writeFileSync(json, JSON.stringify({ results, zod: zodRows }, null, 2));
+if (handled === 0) throw new Error("no handler ran: the benchmark measured nothing");
