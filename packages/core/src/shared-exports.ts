@@ -8,6 +8,7 @@ export type { Authenticator, AuthInput, AuthOutcome } from "./auth/authenticator
 export { constantTimeEqual, constantTimeIncludes } from "./auth/constant-time.js";
 export { secretHeader, type SecretHeaderOptions } from "./auth/secret-header.js";
 export { basicAuth, type BasicAuthOptions, type BasicCredentials } from "./auth/basic-auth.js";
+export { secretPathSegment, type SecretPathSegmentOptions } from "./auth/secret-path-segment.js";
 export { secretQueryParam, type SecretQueryParamOptions } from "./auth/secret-query-param.js";
 export type { HmacSignatureOptions, HmacSignatureFactory } from "./auth/hmac-signature.js";
 export type { CryptoEngine, HmacAlgorithm, DigestEncoding } from "./crypto/engine.js";

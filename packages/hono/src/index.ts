@@ -1,1 +1,2 @@
-export {};
+export { honoReceiver, type HonoReceiverOptions } from "./hono-receiver.js";
+export { runtimeAddress } from "./runtime-address.js";

@@ -1,1 +1,1 @@
-export {};
+export { koaReceiver, type KoaReceiverOptions, type KoaReceiverMiddleware, type KoaContextLike } from "./koa-receiver.js";

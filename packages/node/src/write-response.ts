@@ -7,6 +7,7 @@ import type { ReceiverResponse } from "@cmshooks/core";
  */
 export function writeNodeResponse(res: ServerResponse, response: ReceiverResponse): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(response.status, response.headers as Record<string, string>);
+  // A declared length lets Node send the answer in one piece instead of chunked.
+  res.writeHead(response.status, { ...response.headers, "content-length": Buffer.byteLength(response.body) });
   res.end(response.body);
 }

@@ -1,4 +1,12 @@
-/** Merges `overrides` into `base` (deeply for plain objects; arrays and other values are replaced). */
+/**
+ * Merges `overrides` into `base`: deeply for plain objects; arrays and other
+ * values are replaced. Neither input is modified.
+ *
+ * @example
+ * ```ts
+ * deepMerge({ data: { title: "A", revision: 1 } }, { data: { title: "B" } }); // { data: { title: "B", revision: 1 } }
+ * ```
+ */
 export function deepMerge<T>(base: T, overrides: unknown): T {
   if (overrides === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides as T;

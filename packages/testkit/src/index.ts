@@ -2,17 +2,31 @@ export type { TestDelivery, TestAuth, DeliveryOptions, VendorTestkit, DeepPartia
 export { SampleData } from "./sample-data.js";
 export { deepMerge } from "./deep-merge.js";
 export { makeDelivery, authHeaders, pathWithAuth } from "./make-delivery.js";
+export { defineVendor, sampleCredentials, type VendorEntry, type VendorCredentials } from "./vendor-entry.js";
+export { vendors, vendorIds, findVendor, type VendorId } from "./vendors/index.js";
+export { authenticatorFor } from "./authenticator-for.js";
+export { deliveryUrl } from "./delivery-url.js";
+export { toRequest } from "./to-request.js";
+export { toHandleInput } from "./to-handle-input.js";
+export { send, type SendResult, type SendOptions } from "./send.js";
+export { onEveryUnified } from "./on-every-unified.js";
+export { describeEvents, type EventDescription } from "./describe-events.js";
 export { bloxTestkit } from "./vendors/blox.js";
-import { bloxTestkit } from "./vendors/blox.js";
+export { kapostTestkit } from "./vendors/kapost.js";
+export { inbentaTestkit } from "./vendors/inbenta.js";
+import { vendors, type VendorId } from "./vendors/index.js";
+
+/** Each registered vendor's kit, by vendor id. */
+export type Testkit = { readonly [K in VendorId]: (typeof vendors)[K]["kit"] };
 
 /**
- * Signed, realistic test deliveries for every vendor and native event.
+ * Signed, realistic test deliveries for every vendor and native event, one
+ * kit per vendor of the registry.
  *
  * @example
  * ```ts
- * const delivery = await testkit.blox.delivery("editorial.update_asset", { secret });
+ * const delivery = await testkit.blox.delivery("editorial.update_asset", { secret, overrides: { data: { title: "Hi" } } });
+ * const response = await receiver.fetch(toRequest(delivery));
  * ```
  */
-export const testkit = {
-  blox: bloxTestkit,
-} as const;
+export const testkit: Testkit = Object.fromEntries(Object.entries(vendors).map(([id, entry]) => [id, entry.kit])) as Testkit;

@@ -1,6 +1,13 @@
 /**
  * Deterministic, realistic sample values: the same seed gives the same
  * deliveries on every machine.
+ *
+ * @example
+ * ```ts
+ * const data = new SampleData(42);
+ * const title = data.title(); // e.g. "Harbor authority unveils transit plan"
+ * const id = data.uuid();
+ * ```
  */
 export class SampleData {
   #state: number;

@@ -12,11 +12,17 @@ export interface MemoryDedupeStoreOptions {
 interface Entry {
   state: Exclude<DedupeState, "new">;
   expiresAt: number;
+  /** Write number, to tell a live entry from a stale place in the eviction queue. */
+  seq: number;
 }
 
 /**
  * A dedupe store in this process's memory: bounded (oldest ids evicted first)
  * and expiring. Right for one instance; use `@cmshooks/redis` for replicas.
+ *
+ * Eviction order lives in its own queue rather than in the Map's insertion
+ * order: deleting the oldest Map entries one by one leaves holes at its front
+ * that every later "find the oldest" would have to skip.
  *
  * @example
  * ```ts
@@ -27,13 +33,38 @@ export function memoryDedupeStore(options: MemoryDedupeStoreOptions = {}): Dedup
   const maxEntries = options.maxEntries ?? 100_000;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new ConfigurationError("memoryDedupeStore: maxEntries must be a positive integer");
   const now = options.now ?? Date.now;
-  // A Map iterates in insertion order: re-inserting on every write keeps the oldest first.
   const entries = new Map<string, Entry>();
+  let queueIds: string[] = [];
+  let queueSeqs: number[] = [];
+  let head = 0;
+  let seq = 0;
 
-  const set = (id: string, entry: Entry) => {
-    entries.delete(id);
-    entries.set(id, entry);
-    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+  const isLive = (i: number) => entries.get(queueIds[i]!)?.seq === queueSeqs[i];
+  /** Drops stale places (ids written again or released) once they are most of the queue. */
+  const compact = () => {
+    const ids: string[] = [];
+    const seqs: number[] = [];
+    for (let i = head; i < queueIds.length; i++) {
+      if (isLive(i)) {
+        ids.push(queueIds[i]!);
+        seqs.push(queueSeqs[i]!);
+      }
+    }
+    queueIds = ids;
+    queueSeqs = seqs;
+    head = 0;
+  };
+
+  const set = (id: string, state: Entry["state"], expiresAt: number) => {
+    entries.set(id, { state, expiresAt, seq: ++seq });
+    queueIds.push(id);
+    queueSeqs.push(seq);
+    while (entries.size > maxEntries) {
+      const i = head++;
+      if (isLive(i)) entries.delete(queueIds[i]!);
+    }
+    if (queueIds.length - head > 2 * entries.size + 1024) compact();
+    else if (head > 1024 && head * 2 > queueIds.length) compact();
   };
 
   return {
@@ -44,11 +75,11 @@ export function memoryDedupeStore(options: MemoryDedupeStoreOptions = {}): Dedup
       const t = now();
       const entry = entries.get(id);
       if (entry && entry.expiresAt > t) return entry.state;
-      set(id, { state: "processing", expiresAt: t + ttlMs });
+      set(id, "processing", t + ttlMs);
       return "new";
     },
     complete(id, ttlMs) {
-      set(id, { state: "done", expiresAt: now() + ttlMs });
+      set(id, "done", now() + ttlMs);
     },
     release(id) {
       entries.delete(id);

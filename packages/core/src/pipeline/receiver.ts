@@ -304,7 +304,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       ip: options.ip,
       url: request.url,
     });
-    return new Response(result.body, { status: result.status, headers: result.headers });
+    // A fresh headers object: runtimes such as @hono/node-server add Content-Length to it.
+    return new Response(result.body, { status: result.status, headers: { ...result.headers } });
   }
 
   async #authenticate(checks: readonly Authenticator[], input: Parameters<Authenticator["verify"]>[0]): Promise<void> {

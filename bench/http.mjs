@@ -1,0 +1,98 @@
+// Requests/s of our adapters vs each framework's bare route, with autocannon on 127.0.0.1.
+// Run: node bench/http.mjs [--quick] [--json FILE] [--frameworks node,express,koa,hono]
+import { execFileSync, fork } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import autocannon from "autocannon";
+import { bloxSamples } from "@cmshooks/blox";
+import { cliFlags, fmt, median, spread, table } from "./lib.mjs";
+
+const { quick, json } = cliFlags();
+const argv = process.argv.slice(2);
+const fwArg = argv.indexOf("--frameworks");
+const frameworks = fwArg >= 0 ? argv[fwArg + 1].split(",") : ["node", "express", "koa", "hono"];
+const SECRET = "bench-secret";
+const DURATION = quick ? 2 : 5;
+const ROUNDS = quick ? 2 : 3;
+
+// Pin the load generator to core 0 and servers to core 1 where taskset exists.
+let pinned = false;
+try {
+  execFileSync("taskset", ["-cp", "0", String(process.pid)], { stdio: "ignore" });
+  pinned = true;
+} catch {}
+
+// A 2 KiB signed BLOX delivery.
+const base = bloxSamples["editorial.update_asset"];
+const pad = 2048 - JSON.stringify({ ...base, data: { ...base.data, body: "" } }).length;
+const body = JSON.stringify({ ...base, data: { ...base.data, body: "x".repeat(pad) } });
+const headers = { "content-type": "application/json", "x-hook-signature": createHmac("sha256", SECRET).update(body).digest("base64") };
+
+async function startServer(framework, mode) {
+  const child = fork(new URL("./support/http-server.mjs", import.meta.url), [framework, mode], { env: { ...process.env, BENCH_SECRET: SECRET } });
+  if (pinned) try { execFileSync("taskset", ["-cp", "1", String(child.pid)], { stdio: "ignore" }); } catch {}
+  const port = await new Promise((resolve, reject) => {
+    child.once("message", (m) => resolve(m.port));
+    child.once("exit", (code) => reject(new Error(`${framework}/${mode} server exited with ${code}`)));
+  });
+  const cpu = () => new Promise((resolve) => { child.once("message", resolve); child.send("cpu"); });
+  return { port, cpu, stop: () => child.kill() };
+}
+
+async function load(port, duration) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/hooks/blox`,
+    connections: 50,
+    duration,
+    method: "POST",
+    headers,
+    body,
+  });
+  const non2xx = result.non2xx + result.errors + result.timeouts;
+  return { rps: result.requests.average, total: result.requests.total, non2xx };
+}
+
+const rows = [];
+const figures = {};
+for (const framework of frameworks) {
+  const samples = { bare: [], cmshooks: [] };
+  const cpuPerReq = { bare: [], cmshooks: [] };
+  let errors = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const mode of round % 2 ? ["cmshooks", "bare"] : ["bare", "cmshooks"]) {
+      const server = await startServer(framework, mode);
+      try {
+        await load(server.port, 1); // warm-up
+        const before = await server.cpu();
+        const r = await load(server.port, DURATION);
+        const after = await server.cpu();
+        samples[mode].push(r.rps);
+        cpuPerReq[mode].push((after.cpu - before.cpu) / Math.max(1, r.total));
+        errors += r.non2xx;
+        if (mode === "cmshooks" && after.handled === 0) throw new Error(`${framework}: no handler ran`);
+      } finally {
+        server.stop();
+      }
+    }
+  }
+  const ratio = median(samples.cmshooks) / median(samples.bare);
+  figures[framework] = { samples, cpuPerReq, ratio, errors };
+  rows.push([
+    framework,
+    fmt(median(samples.bare), 0),
+    fmt(median(samples.cmshooks), 0),
+    `±${fmt(Math.max(spread(samples.bare), spread(samples.cmshooks)), 0)}%`,
+    `${fmt(ratio)}× ${ratio >= 0.9 ? "met" : "not met"}`,
+    fmt(median(cpuPerReq.bare), 1),
+    fmt(median(cpuPerReq.cmshooks), 1),
+    String(errors),
+  ]);
+}
+
+const out = [
+  `### HTTP: our receiver vs the framework's bare route (2 KiB signed BLOX delivery, 50 connections, ${DURATION} s × ${ROUNDS} rounds${pinned ? ", server and load pinned to separate cores" : ""})`,
+  "",
+  table(["framework", "bare req/s", "cmshooks req/s", "spread", "ratio (goal ≥ 0.90)", "bare CPU µs/req", "cmshooks CPU µs/req", "non-2xx / errors"], rows),
+].join("\n");
+console.log(out);
+if (json) writeFileSync(json, JSON.stringify(figures, null, 2));

@@ -1,0 +1,4 @@
+import { createApp } from "./app.js";
+
+const port = Number(process.env.PORT ?? 3000);
+createApp().listen(port, "127.0.0.1", () => console.log(`Koa example listening on http://127.0.0.1:${port} (GET / lists the hooks)`));

@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { WebhookError, type WebhookReceiver } from "@cmshooks/core";
+import { nodeDelivery, writeNodeResponse, type ReadBodyOptions } from "@cmshooks/node";
+
+/** Options of {@link expressReceiver}. */
+export type ExpressReceiverOptions = ReadBodyOptions;
+
+/** What the adapter reads of an Express request: Node's request, plus whatever a body parser left in `body`. */
+export type ExpressRequestLike = IncomingMessage & { body?: unknown; originalUrl?: string };
+
+/**
+ * An Express request handler (Express 4 and 5). Typed structurally, so it
+ * needs no particular version of `@types/express`.
+ */
+export type ExpressReceiverHandler = (req: ExpressRequestLike, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+const alreadyParsed = (): Promise<never> =>
+  Promise.reject(
+    new WebhookError(
+      500,
+      "body_already_parsed",
+      "A body parser (e.g. express.json()) read this request before the webhook route, so the exact bytes the sender signed are gone. " +
+        "Mount the webhook route before app.use(express.json()), or use express.raw({ type: \"*/*\" }) on it.",
+    ),
+  );
+
+/**
+ * Mounts a receiver on an Express 4 or 5 route. The raw body is read here,
+ * under the receiver's limit; protocol outcomes (401, 413, 422, …) are
+ * answered directly, anything unexpected goes to `next(err)`.
+ *
+ * If `express.raw()` ran first, its Buffer is verified as is. If another
+ * parser (`express.json()`, `express.text()`, …) consumed the body, the
+ * delivery is answered 500 `body_already_parsed` (and reported to `onError`)
+ * rather than verifying a re-serialised body.
+ *
+ * @example
+ * ```ts
+ * const app = express();
+ * app.post("/hooks/blox", expressReceiver(receiver)); // before app.use(express.json())
+ * app.use(express.json());
+ * ```
+ */
+export function expressReceiver(receiver: Pick<WebhookReceiver, "handle">, options: ExpressReceiverOptions = {}): ExpressReceiverHandler {
+  return (req, res, next) => {
+    // originalUrl: the whole path even inside a mounted router (path and query secrets live there).
+    const delivery = { ...nodeDelivery(req, options), url: req.originalUrl ?? req.url };
+    const parsed = req.body;
+    // An untouched stream is read by nodeDelivery; a Buffer from express.raw() is the exact bytes.
+    const input =
+      parsed instanceof Uint8Array ? { ...delivery, body: parsed } : req.readableEnded ? { ...delivery, body: alreadyParsed } : delivery;
+    receiver.handle(input).then((response) => writeNodeResponse(res, response)).catch(next);
+  };
+}

@@ -1,0 +1,30 @@
+import type { WebhookReceiver } from "@cmshooks/core";
+import type { Context, Env, Handler } from "hono";
+import type { ConnInfo } from "hono/conninfo";
+import { runtimeAddress } from "./runtime-address.js";
+
+/** Options of {@link honoReceiver}. */
+export interface HonoReceiverOptions<E extends Env = Env> {
+  /** The client address for this request; wins over `getConnInfo`. */
+  ip?: (c: Context<E>) => string | undefined;
+  /** A runtime's `getConnInfo` (from `@hono/node-server/conninfo`, `hono/bun`, `hono/deno`, `hono/cloudflare-workers`). */
+  getConnInfo?: (c: Context<E>) => ConnInfo;
+}
+
+/**
+ * A Hono handler for a receiver, on top of `receiver.fetch`. Runs wherever
+ * Hono runs. The client address comes from `ip`, else `getConnInfo`, else
+ * what the runtime puts in `c.env` (@hono/node-server, Bun, Deno).
+ *
+ * @example
+ * ```ts
+ * const app = new Hono();
+ * app.post("/hooks/blox", honoReceiver(receiver));
+ * serve({ fetch: app.fetch, port: 3000 });
+ * ```
+ */
+export function honoReceiver<E extends Env = Env>(receiver: Pick<WebhookReceiver, "fetch">, options: HonoReceiverOptions<E> = {}): Handler<E> {
+  const { ip, getConnInfo } = options;
+  const addressOf: (c: Context<E>) => string | undefined = ip ?? (getConnInfo ? (c) => getConnInfo(c).remote.address : runtimeAddress);
+  return (c) => receiver.fetch(c.req.raw, { ip: addressOf(c) });
+}

@@ -1,0 +1,56 @@
+import { defineProvider, parseEnvelope, type Authenticator } from "@cmshooks/core";
+import { inbentaEventName } from "./event-name.js";
+import { inbentaEvents } from "./events.js";
+import { inbentaEnvelopeSchema } from "./schemas.js";
+
+/** Options of {@link inbenta}. */
+export interface InbentaOptions {
+  /**
+   * How deliveries prove they come from your Inbenta instance. Inbenta
+   * documents no signature, so this is a check you set up yourself:
+   * `secretPathSegment()` or `secretQueryParam()` with a secret in the webhook
+   * URL, or `basicAuth()` with `https://user:pass@host/…`. A list means every
+   * check must pass. Without any, `createReceiver` refuses to start unless
+   * `allowIps` is set or `allowUnauthenticated: true`.
+   */
+  auth?: Authenticator | readonly Authenticator[];
+}
+
+/**
+ * Inbenta Knowledge "webhook transactions": `{ trigger, date, … }` for content
+ * and category changes, unsigned, authenticated by the receiver-side check
+ * you pass as `auth`.
+ *
+ * @example
+ * ```ts
+ * const receiver = createReceiver({
+ *   provider: inbenta({ auth: secretPathSegment({ value: process.env.INBENTA_PATH_SECRET! }) }),
+ * });
+ * receiver.on("edit_content", ({ payload }) => reindex(payload.contentId));
+ * ```
+ */
+export function inbenta(options: InbentaOptions = {}) {
+  return defineProvider({
+    name: "inbenta",
+    events: inbentaEvents,
+    auth: options.auth,
+    outboundIps: inbentaOutboundIps,
+    route(body) {
+      const { trigger } = parseEnvelope(inbentaEnvelopeSchema, body);
+      return [{ name: inbentaEventName(trigger), payload: body }];
+    },
+  });
+}
+
+/**
+ * Inbenta publishes no source addresses for its webhooks: this list is empty.
+ * Pass your own to `allowIps` if you learn them.
+ *
+ * @example
+ * ```ts
+ * createReceiver({ provider: inbenta({ auth }), allowIps: [...inbentaOutboundIps, ...myKnownInbentaIps] });
+ * ```
+ */
+export const inbentaOutboundIps: readonly string[] = [];
+
+inbenta.outboundIps = inbentaOutboundIps;

@@ -1,0 +1,66 @@
+import { blox } from "@cmshooks/blox";
+import { inbenta } from "@cmshooks/inbenta";
+import { kapost } from "@cmshooks/kapost";
+import { authenticatorFor } from "../authenticator-for.js";
+import { defineVendor, type VendorEntry } from "../vendor-entry.js";
+import { bloxTestkit } from "./blox.js";
+import { inbentaTestkit } from "./inbenta.js";
+import { kapostTestkit } from "./kapost.js";
+
+/**
+ * Every vendor the testkit and the `cmshooks` CLI know, by id. The one place
+ * a vendor is added: its kit, whether it signs, and its provider factory.
+ *
+ * @example
+ * ```ts
+ * const entry = vendors.blox;
+ * const delivery = await entry.kit.delivery("editorial.update_asset", { secret });
+ * const receiver = createReceiver({ provider: entry.provider({ secret }) });
+ * ```
+ */
+export const vendors = {
+  blox: defineVendor({
+    title: "BLOX CMS",
+    kit: bloxTestkit,
+    authenticity: "signature",
+    provider: ({ secret }) => blox({ secret: secret ?? "" }),
+  }),
+  kapost: defineVendor({
+    title: "Kapost",
+    kit: kapostTestkit,
+    authenticity: "credentials",
+    provider: ({ auth }) => kapost({ auth: auth && authenticatorFor(auth) }),
+  }),
+  inbenta: defineVendor({
+    title: "Inbenta Knowledge",
+    kit: inbentaTestkit,
+    authenticity: "credentials",
+    provider: ({ auth }) => inbenta({ auth: auth && authenticatorFor(auth) }),
+  }),
+} as const;
+
+/** A vendor id of the registry: `"blox"`, … */
+export type VendorId = keyof typeof vendors;
+
+/**
+ * Ids of every registered vendor, in registry order.
+ *
+ * @example
+ * ```ts
+ * vendorIds; // ["blox", …]
+ * ```
+ */
+export const vendorIds = Object.keys(vendors) as VendorId[];
+
+/**
+ * Looks a vendor up by id (e.g. from a command line); `undefined` when unknown.
+ *
+ * @example
+ * ```ts
+ * const entry = findVendor(process.argv[2] ?? "");
+ * if (!entry) throw new Error(`Unknown vendor; known: ${vendorIds.join(", ")}`);
+ * ```
+ */
+export function findVendor(id: string): VendorEntry | undefined {
+  return Object.hasOwn(vendors, id) ? vendors[id as VendorId] : undefined;
+}

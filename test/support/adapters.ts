@@ -1,0 +1,125 @@
+import type { RequestListener } from "node:http";
+import { createReceiver, type WebhookError, type WebhookReceiver } from "@cmshooks/core";
+import { blox } from "@cmshooks/blox";
+import { expressReceiver } from "@cmshooks/express";
+import { koaReceiver } from "@cmshooks/koa";
+import { honoReceiver } from "@cmshooks/hono";
+import { bodyParser as koaBodyParser6 } from "@koa/bodyparser";
+import Router from "@koa/router";
+import { getRequestListener } from "@hono/node-server";
+import express5 from "express";
+import express4 from "express4";
+import { Hono } from "hono";
+import Koa3 from "koa";
+import Koa2 from "koa2";
+import koaBodyParser4 from "koa-bodyparser";
+
+export const SECRET = "blox-adapter-secret";
+/** Small, so oversized deliveries stay cheap to send. */
+export const LIMIT = 64 * 1024;
+
+/** A BLOX receiver that records what its handlers saw and what it reported. */
+export function makeReceiver(options: { allowIps?: readonly string[] } = {}) {
+  const seen: string[] = [];
+  const errors: WebhookError[] = [];
+  const receiver = createReceiver({ provider: blox({ secret: SECRET }), maxBodyBytes: LIMIT, ...options });
+  receiver.on("editorial.update_asset", ({ payload }) => {
+    seen.push(`native:${payload.data.uuid}`);
+    if (payload.data.title === "explode") throw new Error("handler exploded");
+  });
+  receiver.onContentPublish((event) => void seen.push(`publish:${event.items[0]?.id}`));
+  receiver.onError((error) => void errors.push(error));
+  return { receiver, seen, errors };
+}
+export type ReceiverContext = ReturnType<typeof makeReceiver>;
+/** What the adapters need of a receiver. */
+export type ReceiverEntry = Pick<WebhookReceiver, "handle" | "fetch">;
+
+/** A body parser mounted app-wide, before the webhook route, and what the delivery should get through it. */
+export interface ParserCase {
+  readonly name: string;
+  readonly status: number;
+  readonly code?: string;
+  /** Bytes put before the default delivery's JSON (signed as sent). */
+  readonly prefix?: Uint8Array;
+  readonly mount: "express.json" | "express.raw" | "koa-bodyparser" | "@koa/bodyparser" | "rawless-parser";
+}
+
+/**
+ * One framework under test: an app with the receiver on every method at
+ * `/hooks/blox` (so wrong methods reach it and get 405) and an unrelated
+ * `POST /other` route that parses JSON with the framework's own parser.
+ */
+export interface Framework {
+  readonly name: string;
+  app(receiver: ReceiverEntry, parser?: ParserCase["mount"]): RequestListener;
+  readonly parserCases: readonly ParserCase[];
+}
+
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+const expressParserCases: ParserCase[] = [
+  { name: "express.json() first answers 500 body_already_parsed", mount: "express.json", status: 500, code: "body_already_parsed" },
+  { name: "express.raw() first verifies its Buffer (200)", mount: "express.raw", status: 200 },
+];
+const koaParserCases: ParserCase[] = [
+  { name: "koa-bodyparser first verifies its rawBody (200)", mount: "koa-bodyparser", status: 200 },
+  { name: "@koa/bodyparser first verifies its rawBody (200)", mount: "@koa/bodyparser", status: 200 },
+  { name: "a parser that keeps no rawBody answers 500 body_already_parsed", mount: "rawless-parser", status: 500, code: "body_already_parsed" },
+  {
+    name: "a rawBody shorter than the bytes received (BOM dropped) answers 500 body_already_parsed",
+    mount: "koa-bodyparser",
+    status: 500,
+    code: "body_already_parsed",
+    prefix: BOM,
+  },
+];
+
+function expressApp(express: typeof express5) {
+  return (receiver: ReceiverEntry, parser?: ParserCase["mount"]): RequestListener => {
+    const app = express();
+    if (parser === "express.json") app.use(express.json());
+    if (parser === "express.raw") app.use(express.raw({ type: "*/*" }));
+    app.all("/hooks/blox", expressReceiver(receiver));
+    app.post("/other", express.json(), (req, res) => void res.json({ echo: req.body }));
+    return app;
+  };
+}
+
+/** Reads and parses JSON the way many hand-written parsers do: without keeping the bytes. */
+const rawlessParser: Koa3.Middleware = async (ctx, next) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+  ctx.request.body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  await next();
+};
+
+function koaApp(Koa: typeof Koa3) {
+  return (receiver: ReceiverEntry, parser?: ParserCase["mount"]): RequestListener => {
+    const app = new Koa();
+    app.silent = true;
+    if (parser === "koa-bodyparser") app.use(koaBodyParser4());
+    if (parser === "@koa/bodyparser") app.use(koaBodyParser6());
+    if (parser === "rawless-parser") app.use(rawlessParser);
+    const router = new Router();
+    router.all("/hooks/blox", koaReceiver(receiver));
+    router.post("/other", koaBodyParser6(), (ctx) => void (ctx.body = { echo: ctx.request.body }));
+    app.use(router.routes());
+    return app.callback();
+  };
+}
+
+function honoApp(receiver: ReceiverEntry): RequestListener {
+  const app = new Hono();
+  app.all("/hooks/blox", honoReceiver(receiver));
+  app.post("/other", async (c) => c.json({ echo: await c.req.json() }));
+  return getRequestListener(app.fetch);
+}
+
+/** The frameworks × versions the adapters support. */
+export const frameworks: readonly Framework[] = [
+  { name: "Express 5", app: expressApp(express5), parserCases: expressParserCases },
+  { name: "Express 4", app: expressApp(express4), parserCases: expressParserCases },
+  { name: "Koa 3", app: koaApp(Koa3), parserCases: koaParserCases },
+  { name: "Koa 2", app: koaApp(Koa2), parserCases: koaParserCases },
+  { name: "Hono (node-server)", app: honoApp, parserCases: [] },
+];
