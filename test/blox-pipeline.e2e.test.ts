@@ -165,7 +165,7 @@ describe("BLOX end to end through receiver.fetch", () => {
       const ctx = makeReceiver();
       const { method, headers, body } = await c.build();
       const response = await ctx.receiver.fetch(
-        new Request("http://127.0.0.1/hooks/blox", { method: method ?? "POST", headers, ...(method === "GET" ? {} : { body }) }),
+        new Request("http://127.0.0.1/hooks/blox", { method: method ?? "POST", headers, ...(method === "GET" ? {} : { body: body as BodyInit }) }),
       );
       expect(response.status).toBe(c.status);
       const json = (await response.json()) as Record<string, unknown>;
