@@ -272,11 +272,17 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       if (declared !== undefined && Number(declared) > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
       const contentType = headers.get("content-type");
       if (!canCarryJson(contentType)) throw new UnsupportedMediaTypeError(contentType ?? "");
-      if (this.#preBodyAuth.length) await this.#authenticate(this.#preBodyAuth, { headers, body: EMPTY, url: input.url });
+      if (this.#preBodyAuth.length) {
+        const pending = this.#authenticate(this.#preBodyAuth, { headers, body: EMPTY, url: input.url });
+        if (pending) await pending;
+      }
 
       const body = typeof input.body === "function" ? await input.body(this.maxBodyBytes) : toBytes(input.body);
       if (body.length > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
-      if (this.#bodyAuth.length) await this.#authenticate(this.#bodyAuth, { headers, body, url: input.url });
+      if (this.#bodyAuth.length) {
+        const pending = this.#authenticate(this.#bodyAuth, { headers, body, url: input.url });
+        if (pending) await pending;
+      }
 
       return await this.#process(headers, body, ip);
     } catch (error) {
@@ -308,13 +314,25 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     return new Response(result.body, { status: result.status, headers: { ...result.headers } });
   }
 
-  async #authenticate(checks: readonly Authenticator[], input: Parameters<Authenticator["verify"]>[0]): Promise<void> {
-    for (const check of checks) {
-      const pending = check.verify(input);
-      const failure: AuthOutcome = pending instanceof Promise ? await pending : pending;
-      if (failure) throw failure;
+  /** Throws the first failure; returns a promise only when a check is asynchronous (Web Crypto). */
+  #authenticate(checks: readonly Authenticator[], input: Parameters<Authenticator["verify"]>[0]): Promise<void> | undefined {
+    for (let i = 0; i < checks.length; i++) {
+      const outcome = checks[i]!.verify(input);
+      if (outcome instanceof Promise) return this.#authenticateAsync(checks, input, i, outcome);
+      if (outcome) throw outcome;
+    }
+    return undefined;
+  }
+
+  async #authenticateAsync(checks: readonly Authenticator[], input: Parameters<Authenticator["verify"]>[0], from: number, first: Promise<AuthOutcome>): Promise<void> {
+    const failure = await first;
+    if (failure) throw failure;
+    for (let i = from + 1; i < checks.length; i++) {
+      const outcome = await checks[i]!.verify(input);
+      if (outcome) throw outcome;
     }
   }
+
 
   async #process(headers: HeaderReader, body: Uint8Array, ip: string | undefined): Promise<ReceiverResponse> {
     const provider = this.provider;
@@ -377,7 +395,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     for (let i = 0; i < records.length; i++) {
       const record = records[i]!;
       if (claims && claims[i] !== "new") continue;
-      const errors = await this.#dispatch(record);
+      const dispatched = this.#dispatch(record);
+      const errors = dispatched instanceof Promise ? await dispatched : dispatched;
       if (errors.length) {
         for (const cause of errors) {
           const error = new HandlerError(record.name, record.index, cause);
@@ -427,7 +446,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   }
 
   /** Runs every listener of one event concurrently; returns what they threw. */
-  async #dispatch(record: EventRecord): Promise<unknown[]> {
+  #dispatch(record: EventRecord): unknown[] | Promise<unknown[]> {
     const errors: unknown[] = [];
     const pending: Promise<unknown>[] = [];
     const run = (handler: Handler, event: unknown) => {
@@ -451,8 +470,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       }
     }
     for (const h of this.#any) run(h, record);
-    if (pending.length) await Promise.all(pending);
-    return errors;
+    return pending.length ? Promise.all(pending).then(() => errors) : errors;
   }
 
   #toUnified(record: EventRecord): UnifiedEvent<UnifiedKind>[] {
