@@ -12,8 +12,8 @@ const argv = process.argv.slice(2);
 const fwArg = argv.indexOf("--frameworks");
 const frameworks = fwArg >= 0 ? argv[fwArg + 1].split(",") : ["node", "express", "koa", "hono"];
 const SECRET = "bench-secret";
-const DURATION = quick ? 2 : 5;
-const ROUNDS = quick ? 2 : 3;
+const DURATION = quick ? 2 : 4;
+const ROUNDS = quick ? 1 : 2;
 
 // Pin the load generator to core 0 and servers to core 1 where taskset exists.
 let pinned = false;

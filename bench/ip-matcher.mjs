@@ -208,42 +208,32 @@ function contendersFor(ruleTexts) {
 
 // ---- timing ------------------------------------------------------------------------------------
 
-function timeSync(call, addresses, budgetNs) {
-  let calls = 0;
-  let index = 0;
-  let batch = 1;
-  let sink = 0;
-  const start = process.hrtime.bigint();
-  let elapsed = 0n;
-  do {
-    for (let i = 0; i < batch; i++) {
-      if (call(addresses[index])) sink++;
-      index = index + 1 === addresses.length ? 0 : index + 1;
-    }
-    calls += batch;
-    elapsed = process.hrtime.bigint() - start;
-    if (elapsed < 1_000_000n) batch *= 2;
-  } while (elapsed < budgetNs || calls < MIN_CALLS);
-  globalThis.__sink = sink;
-  return Number(elapsed) / calls;
-}
-
-async function timeAsync(call, addresses, budgetNs) {
-  let calls = 0;
-  let index = 0;
-  let batch = 1;
-  const start = process.hrtime.bigint();
-  let elapsed = 0n;
-  do {
-    for (let i = 0; i < batch; i++) {
-      await call(addresses[index]);
-      index = index + 1 === addresses.length ? 0 : index + 1;
-    }
-    calls += batch;
-    elapsed = process.hrtime.bigint() - start;
-    if (elapsed < 1_000_000n) batch *= 2;
-  } while (elapsed < budgetNs || calls < MIN_CALLS);
-  return Number(elapsed) / calls;
+/**
+ * A timing loop of its own for each cell (compiled from source, so that V8 keeps separate type
+ * feedback): the call inside stays monomorphic and inlinable for every contender alike, instead of
+ * one shared loop whose call site sees every contender and can inline none.
+ */
+function makeTimer(sync) {
+  const source = `return async function time(call, addresses, budgetNs, minCalls) {
+    let calls = 0;
+    let index = 0;
+    let batch = 1;
+    let sink = 0;
+    const start = process.hrtime.bigint();
+    let elapsed = 0n;
+    do {
+      for (let i = 0; i < batch; i++) {
+        if (${sync ? "" : "await "}call(addresses[index])) sink++;
+        index = index + 1 === addresses.length ? 0 : index + 1;
+      }
+      calls += batch;
+      elapsed = process.hrtime.bigint() - start;
+      if (elapsed < 1000000n) batch *= 2;
+    } while (elapsed < budgetNs || calls < minCalls);
+    globalThis.__ipBenchSink = sink;
+    return Number(elapsed) / calls;
+  };`;
+  return new Function("process", source)(process);
 }
 
 // ---- run ---------------------------------------------------------------------------------------
@@ -267,7 +257,7 @@ for (const size of SIZES) {
     }
     for (const kind of ["hit", "miss"]) {
       const call = contender[kind] ?? contender.inList;
-      cells.push({ rules: size, kind, contender: name, call, sync: contender.sync, addresses: addresses[kind], samples: [] });
+      cells.push({ rules: size, kind, contender: name, call, timer: makeTimer(contender.sync), addresses: addresses[kind], samples: [] });
     }
   }
   log(`built ${size} rules (${rules.filter((r) => r.family === 4).length} IPv4, ${rules.filter((r) => r.family === 6).length} IPv6)`);
@@ -275,7 +265,7 @@ for (const size of SIZES) {
 for (const d of disagreements) log(`DISAGREEMENT: ${d.contender} at ${d.rules} rules, ${d.kind}: ${d.wrong}/${d.checked} wrong, e.g. ${d.examples.join(", ")}`);
 
 const budgetNs = BigInt(BUDGET_MS * 1e6);
-const measure = (cell, budget) => (cell.sync ? timeSync(cell.call, cell.addresses, budget) : timeAsync(cell.call, cell.addresses, budget));
+const measure = (cell, budget) => cell.timer(cell.call, cell.addresses, budget, MIN_CALLS);
 log(`warming up (${cells.length} cells)…`);
 for (const cell of cells) await measure(cell, budgetNs / 4n);
 for (let round = 0; round < ROUNDS; round++) {

@@ -14,11 +14,13 @@
 import { fork } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const SECRET = "bench-secret-0123456789";
+const CONNECTIONS = 32;
 const { values: args } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
@@ -54,7 +56,10 @@ async function serve(storeKind) {
   server.keepAliveTimeout = 30_000;
   server.listen(0, "127.0.0.1", () => process.send({ type: "ready", port: server.address().port }));
   process.on("message", (message) => {
-    if (message.type === "stats") process.send({ type: "stats", handled });
+    if (message.type === "stats") {
+      const cpu = process.cpuUsage();
+      process.send({ type: "stats", handled, cpuMicros: cpu.user + cpu.system });
+    }
     if (message.type === "stop") {
       server.closeAllConnections();
       server.close();
@@ -97,16 +102,27 @@ function deliveryRequests(tag) {
   ];
 }
 
-async function drive(server, seconds, tag) {
+/** CPU time redis-server has used (µs), from INFO; it includes any other client of the same server. */
+async function redisCpuMicros(client) {
+  const info = await client.info("cpu");
+  const field = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, "m").exec(info)?.[1] ?? 0);
+  return (field("used_cpu_user") + field("used_cpu_sys")) * 1e6;
+}
+
+async function drive(server, seconds, tag, redis) {
   const { default: autocannon } = await import("autocannon");
-  const before = (await server.stats()).handled;
+  const before = await server.stats();
+  const redisBefore = await redisCpuMicros(redis);
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}/`,
-    connections: 32,
+    connections: CONNECTIONS,
     duration: seconds,
     requests: deliveryRequests(tag),
   });
-  const handled = (await server.stats()).handled - before;
+  await new Promise((resolve) => setTimeout(resolve, 200)); // let the last in-flight requests finish
+  const after = await server.stats();
+  const handled = after.handled - before.handled;
+  const redisCpu = (await redisCpuMicros(redis)) - redisBefore;
   return {
     requestsPerSecond: result.requests.average,
     latencyP50Ms: result.latency.p50,
@@ -116,19 +132,18 @@ async function drive(server, seconds, tag) {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     handled,
+    receiverCpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / handled,
+    redisCpuMicrosPerRequest: redisCpu / handled,
   };
 }
 
-async function cleanup(prefix) {
-  const { Redis } = await import("ioredis");
-  const client = new Redis(args.redis);
+async function cleanup(client, prefix) {
   let cursor = "0";
   do {
     const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 5000);
     cursor = next;
     if (keys.length) await client.unlink(...keys);
   } while (cursor !== "0");
-  client.disconnect();
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -139,16 +154,19 @@ async function main() {
   const prefix = `cmshooks-bench:dedupe:${process.pid}-${Date.now().toString(36)}:`;
   const servers = { memory: await startServer("memory", prefix), redis: await startServer("redis", prefix) };
   const runs = { memory: [], redis: [] };
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(args.redis);
   try {
-    for (const kind of ["memory", "redis"]) await drive(servers[kind], 1, `warmup-${kind}`); // JIT, connections, script cache
+    for (const kind of ["memory", "redis"]) await drive(servers[kind], 1, `warmup-${kind}`, redis); // JIT, connections, script cache
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? ["memory", "redis"] : ["redis", "memory"];
-      for (const kind of order) runs[kind].push(await drive(servers[kind], seconds, `r${round}-${kind}`));
+      for (const kind of order) runs[kind].push(await drive(servers[kind], seconds, `r${round}-${kind}`, redis));
     }
   } finally {
     servers.memory.stop();
     servers.redis.stop();
-    await cleanup(prefix);
+    await cleanup(redis, prefix);
+    redis.disconnect();
   }
 
   const summary = Object.fromEntries(
@@ -161,35 +179,45 @@ async function main() {
         medianLatencyP99Ms: median(list.map((r) => r.latencyP99Ms)),
         non2xx: list.reduce((s, r) => s + r.non2xx, 0),
         errors: list.reduce((s, r) => s + r.errors, 0),
-        allHandled: list.every((r) => r.handled === r.sent),
+        allHandled: list.every((r) => r.handled === r.sent && r.non2xx === 0),
+        medianReceiverCpuMicros: median(list.map((r) => r.receiverCpuMicrosPerRequest)),
+        medianRedisCpuMicros: median(list.map((r) => r.redisCpuMicrosPerRequest)),
       },
     ]),
   );
   const cost = 1 - summary.redis.medianRequestsPerSecond / summary.memory.medianRequestsPerSecond;
+  const cpuMemory = summary.memory.medianReceiverCpuMicros;
+  const cpuRedis = summary.redis.medianReceiverCpuMicros + summary.redis.medianRedisCpuMicros;
+  const round1 = (n) => Math.round(n * 10) / 10;
   const figures = {
     bench: "redis-dedupe",
     node: process.version,
-    cpus: (await import("node:os")).cpus().length,
+    cpus: cpus().length,
+    loadAverage: loadavg().map(round1),
     secondsPerRound: seconds,
     rounds,
-    connections: 32,
+    connections: CONNECTIONS,
     ...summary,
-    redisCostPercent: Math.round(cost * 1000) / 10,
+    redisCostPercent: round1(cost * 100),
+    redisCpuCostPercent: round1((cpuRedis / cpuMemory - 1) * 100),
     goalPercent: 15,
   };
 
   const fmt = (n) => Math.round(n).toLocaleString("en-US");
   const lines = [
-    `### Receiver throughput: Redis dedupe store vs memory store (${rounds} × ${seconds} s per store, 32 connections, Node ${process.version})`,
+    `### Receiver throughput: Redis dedupe store vs memory store`,
     "",
-    `| store | ${runs.memory.map((_, i) => `round ${i + 1} req/s`).join(" | ")} | median req/s | p50 ms | p99 ms | non-2xx | every request ran its handler |`,
-    `|---|${runs.memory.map(() => "---:").join("|")}|---:|---:|---:|---:|---|`,
-    ...["memory", "redis"].map(
-      (kind) =>
-        `| ${kind} | ${runs[kind].map((r) => fmt(r.requestsPerSecond)).join(" | ")} | ${fmt(summary[kind].medianRequestsPerSecond)} | ${summary[kind].medianLatencyP50Ms} | ${summary[kind].medianLatencyP99Ms} | ${summary[kind].non2xx + summary[kind].errors} | ${summary[kind].allHandled ? "yes" : "NO"} |`,
-    ),
+    `${rounds} round(s) × ${seconds} s per store, ${CONNECTIONS} connections, Node ${process.version}, ${figures.cpus} CPUs, load average ${figures.loadAverage.join(" / ")}.`,
     "",
-    `Redis costs ${figures.redisCostPercent} % of the memory store's requests/s (goal: ≤ ${figures.goalPercent} %).`,
+    `| store | ${runs.memory.map((_, i) => `round ${i + 1} req/s`).join(" | ")} | median req/s | p50 ms | p99 ms | receiver CPU µs/req | redis-server CPU µs/req | all 2xx, each ran its handler |`,
+    `|---|${runs.memory.map(() => "---:").join("|")}|---:|---:|---:|---:|---:|---|`,
+    ...["memory", "redis"].map((kind) => {
+      const k = summary[kind];
+      return `| ${kind} | ${runs[kind].map((r) => fmt(r.requestsPerSecond)).join(" | ")} | ${fmt(k.medianRequestsPerSecond)} | ${k.medianLatencyP50Ms} | ${k.medianLatencyP99Ms} | ${round1(k.medianReceiverCpuMicros)} | ${kind === "redis" ? round1(k.medianRedisCpuMicros) : "–"} | ${k.allHandled ? "yes" : "NO"} |`;
+    }),
+    "",
+    `Redis costs **${figures.redisCostPercent} %** of the memory store's requests/s (goal ≤ ${figures.goalPercent} %); ` +
+      `in CPU per request (receiver + redis-server) it costs ${figures.redisCpuCostPercent} %.`,
   ];
   console.log(lines.join("\n"));
   if (args.json) writeFileSync(args.json, `${JSON.stringify(figures, null, 2)}\n`);
