@@ -10,6 +10,7 @@ import { blox } from "@cmshooks/blox";
 import { basicAuth, createReceiver, secretQueryParam, type EventMap, type WebhookReceiver } from "@cmshooks/core";
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
+import { kontent } from "@cmshooks/kontent";
 
 /** What a handler saw: printed by the example apps, collected by the demo. */
 export interface SeenEvent {
@@ -68,6 +69,15 @@ const vendors = {
       .on(["user.create_user", "user.update_user", "user.delete_user"], ({ name, payload }) =>
         log({ vendor: "blox", via: "native", name, detail: `user ${payload.data.id} <${payload.data.email ?? "no email"}>` }),
       ),
+  ),
+  kontent: vendor({ secret: fromEnv("KONTENT_SECRET", "kontent-demo-secret") }, ({ secret }, log) =>
+    withUnifiedLog(createReceiver({ provider: kontent({ secret }) }), log)
+      .on("content_item_variant.publish", ({ payload }) =>
+        log({ vendor: "kontent", via: "native", name: "content_item_variant.publish", detail: `${payload.data.items[0].codename} (${payload.message.api_name})` }),
+      )
+      .onAny((event) => {
+        if (event.name !== "content_item_variant.publish") log({ vendor: "kontent", via: "native", name: event.name, detail: event.known ? `X-KC-Message-Id ${event.meta.id ?? "(newer format: none)"}` : "unknown" });
+      }),
   ),
   // Kapost signs nothing: the webhook URL carries basic-auth credentials (https://user:pass@host/hooks/kapost).
   kapost: vendor(

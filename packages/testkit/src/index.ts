@@ -12,6 +12,7 @@ export { send, type SendResult, type SendOptions } from "./send.js";
 export { onEveryUnified } from "./on-every-unified.js";
 export { describeEvents, type EventDescription } from "./describe-events.js";
 export { bloxTestkit } from "./vendors/blox.js";
+export { kontentTestkit } from "./vendors/kontent.js";
 export { kapostTestkit } from "./vendors/kapost.js";
 export { inbentaTestkit } from "./vendors/inbenta.js";
 import { vendors, type VendorId } from "./vendors/index.js";

@@ -1,11 +1,13 @@
 import { blox } from "@cmshooks/blox";
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
+import { kontent } from "@cmshooks/kontent";
 import { authenticatorFor } from "../authenticator-for.js";
 import { defineVendor, type VendorEntry } from "../vendor-entry.js";
 import { bloxTestkit } from "./blox.js";
 import { inbentaTestkit } from "./inbenta.js";
 import { kapostTestkit } from "./kapost.js";
+import { kontentTestkit } from "./kontent.js";
 
 /**
  * Every vendor the testkit and the `cmshooks` CLI know, by id. The one place
@@ -24,6 +26,12 @@ export const vendors = {
     kit: bloxTestkit,
     authenticity: "signature",
     provider: ({ secret }) => blox({ secret: secret ?? "" }),
+  }),
+  kontent: defineVendor({
+    title: "Kontent.ai",
+    kit: kontentTestkit,
+    authenticity: "signature",
+    provider: ({ secret }) => kontent({ secret: secret ?? "" }),
   }),
   kapost: defineVendor({
     title: "Kapost",

@@ -1,0 +1,28 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { normalizeKontentLineBreaks } from "./line-breaks.js";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** What @kontent-ai/webhook-helper v4 hashes. */
+const helper = (text: string) => text.replace(/[\r\n]+/gm, "\r\n");
+
+describe("normalizeKontentLineBreaks", () => {
+  it("turns every run of CR/LF into one CRLF, like the official helper", () => {
+    expect(decoder.decode(normalizeKontentLineBreaks(encoder.encode('{\n  "a": 1,\r\n\r\n  "b": "é"\r}\n')))).toBe('{\r\n  "a": 1,\r\n  "b": "é"\r\n}\r\n');
+  });
+
+  it("returns the same bytes when there is no line break", () => {
+    const body = encoder.encode('{"a":1}');
+    expect(normalizeKontentLineBreaks(body)).toBe(body);
+  });
+
+  it("agrees with the helper's regex on any text", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("\r", "\n", "a", "{", " ", "é", "😀")).map((parts) => parts.join("")), (text) => {
+        expect(decoder.decode(normalizeKontentLineBreaks(encoder.encode(text)))).toBe(helper(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

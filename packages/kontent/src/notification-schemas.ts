@@ -1,0 +1,90 @@
+/**
+ * The current Kontent.ai webhook format: `{ notifications: [{ data: { system }, message }] }`,
+ * signed in `X-Kontent-ai-Signature`. One delivery may carry many notifications.
+ * Shapes follow the zod schemas of `@kontent-ai/webhook-helper` v4.
+ */
+import { z } from "zod";
+import { openObject } from "./open-object.js";
+
+/** Which Delivery API the change concerns: live content or preview. */
+export const kontentDeliverySlotSchema = z.enum(["published", "preview"]);
+export type KontentDeliverySlot = z.output<typeof kontentDeliverySlotSchema>;
+
+/** `object_type` values of the current format. */
+export const kontentObjectTypeSchema = z.enum(["content_item", "asset", "content_type", "language", "taxonomy"]);
+export type KontentObjectType = z.output<typeof kontentObjectTypeSchema>;
+
+/** `data.system` of every notification. */
+export const kontentObjectSystemSchema = openObject({
+  id: z.string().min(1),
+  name: z.string(),
+  codename: z.string(),
+  /** ISO-8601 UTC; Kontent.ai's advice for ordering notifications. */
+  last_modified: z.string(),
+});
+export type KontentObjectSystem = z.output<typeof kontentObjectSystemSchema>;
+
+/** `data.system` of content item notifications: also the codenames of collection, workflow, step, language and type. */
+export const kontentItemSystemSchema = kontentObjectSystemSchema.extend({
+  collection: z.string(),
+  workflow: z.string(),
+  workflow_step: z.string(),
+  language: z.string(),
+  type: z.string(),
+});
+export type KontentItemSystem = z.output<typeof kontentItemSystemSchema>;
+
+/** `message.action_context` of `workflow_step_changed`: where the item came from. */
+export const kontentWorkflowActionContextSchema = openObject({
+  previous_workflow: z.string(),
+  previous_workflow_step: z.string(),
+});
+export type KontentWorkflowActionContext = z.output<typeof kontentWorkflowActionContextSchema>;
+
+/** The `message` fields every notification has. */
+export const kontentNotificationMessageSchema = openObject({
+  environment_id: z.string(),
+  object_type: z.string().min(1),
+  action: z.string().min(1),
+  delivery_slot: kontentDeliverySlotSchema,
+});
+export type KontentNotificationMessage = z.output<typeof kontentNotificationMessageSchema>;
+
+/** The envelope of a current-format delivery: enough to name each notification's event. */
+export const kontentNotificationsEnvelopeSchema = z.looseObject({
+  notifications: z.array(
+    z.looseObject({
+      data: z.looseObject({}),
+      message: z.looseObject({ object_type: z.string().min(1), action: z.string().min(1) }),
+    }),
+  ),
+});
+
+/**
+ * One notification of one object type and action.
+ *
+ * @example
+ * ```ts
+ * const published = kontentNotificationSchema("content_item", "published", {
+ *   system: kontentItemSystemSchema,
+ *   slot: z.literal("published"),
+ * });
+ * ```
+ */
+export function kontentNotificationSchema<
+  const O extends KontentObjectType,
+  const A extends string,
+  Sys extends z.ZodType,
+  Slot extends z.ZodType = typeof kontentDeliverySlotSchema,
+  Extra extends z.core.$ZodLooseShape = {},
+>(objectType: O, action: A, options: { system: Sys; slot?: Slot; message?: Extra }) {
+  return openObject({
+    data: openObject({ system: options.system }),
+    message: kontentNotificationMessageSchema.extend({
+      object_type: z.literal(objectType),
+      action: z.literal(action),
+      delivery_slot: (options.slot ?? kontentDeliverySlotSchema) as Slot,
+      ...((options.message ?? {}) as Extra),
+    }),
+  });
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/**
+ * A zod object that lets unknown fields through at runtime, exactly like
+ * `z.looseObject`, but whose inferred type lists only the documented fields.
+ *
+ * Why: `z.looseObject` infers an index signature (`[k: string]: unknown`), so a
+ * misspelt field, or one the event never carries (`data.taxonomies` on a
+ * workflow notification), would still compile. A field Kontent.ai adds
+ * tomorrow still reaches handlers; it is just not typed until we add it.
+ *
+ * @example
+ * ```ts
+ * const taxonomyGroup = openObject({ id: z.string(), codename: z.string() });
+ * taxonomyGroup.parse({ id: "1", codename: "personas", terms: [] }); // `terms` passes through
+ * ```
+ */
+export function openObject<const Shape extends z.core.$ZodLooseShape>(shape: Shape): z.ZodObject<Shape, z.core.$strip> {
+  return z.looseObject(shape) as unknown as z.ZodObject<Shape, z.core.$strip>;
+}

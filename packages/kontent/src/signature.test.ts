@@ -1,0 +1,89 @@
+import { toHeaderReader, type Authenticator } from "@cmshooks/core";
+import { describe, expect, it } from "vitest";
+import { documentedExamples } from "./fixtures/documented-examples.js";
+import { kontentSignature, signKontent, formatKontentJson, KONTENT_LEGACY_SIGNATURE_HEADER, KONTENT_SIGNATURE_HEADER } from "./index.js";
+
+const encoder = new TextEncoder();
+const vectors = documentedExamples.filter((e) => e.vector);
+
+async function verify(auth: Authenticator, body: string, headers: Record<string, string>) {
+  return (await auth.verify({ headers: toHeaderReader(headers), body: encoder.encode(body), url: undefined }))?.code;
+}
+
+describe("Kontent.ai signature test vectors (VENDORS.md §1a)", () => {
+  it("has both published vectors", () => expect(vectors).toHaveLength(2));
+
+  for (const example of vectors) {
+    const { secret, signature } = example.vector!;
+    const body = formatKontentJson(example.body);
+
+    it(`signKontent reproduces ${signature} for the ${example.title} (2-space JSON, CRLF)`, async () => {
+      expect(body).toContain("\r\n");
+      expect(await signKontent(body, secret)).toBe(signature);
+    });
+
+    it(`accepts ${signature} in X-Kontent-ai-Signature and in X-KC-Signature`, async () => {
+      const auth = kontentSignature({ secret });
+      expect(await verify(auth, body, { [KONTENT_SIGNATURE_HEADER]: signature })).toBeUndefined();
+      expect(await verify(auth, body, { [KONTENT_LEGACY_SIGNATURE_HEADER]: signature })).toBeUndefined();
+    });
+
+    it("uses the secret's UTF-8 bytes, not its base64 decoding", async () => {
+      const decodedKey = Buffer.from(secret, "base64").toString("latin1");
+      expect(await signKontent(body, decodedKey)).not.toBe(signature);
+    });
+
+    it("rejects the same JSON with LF line ends: the exact bytes are signed", async () => {
+      expect(await verify(kontentSignature({ secret }), body.replace(/\r\n/g, "\n"), { [KONTENT_SIGNATURE_HEADER]: signature })).toBe(
+        "signature_mismatch",
+      );
+    });
+
+    it("accepts the LF body only with the opt-in normalizeLineBreaks fallback", async () => {
+      const lf = body.replace(/\r\n/g, "\n");
+      expect(await verify(kontentSignature({ secret, normalizeLineBreaks: true }), lf, { [KONTENT_SIGNATURE_HEADER]: signature })).toBeUndefined();
+    });
+  }
+});
+
+describe("kontentSignature", () => {
+  const body = formatKontentJson(documentedExamples[0]!.body);
+
+  it("accepts any secret of a rotation list", async () => {
+    const auth = kontentSignature({ secret: ["new-secret", "old-secret"] });
+    expect(await verify(auth, body, { "x-kontent-ai-signature": await signKontent(body, "old-secret") })).toBeUndefined();
+    expect(await verify(auth, body, { "x-kontent-ai-signature": await signKontent(body, "other-secret") })).toBe("signature_mismatch");
+  });
+
+  it("reads X-Kontent-ai-Signature first when both headers are present", async () => {
+    const auth = kontentSignature({ secret: "s" });
+    const good = await signKontent(body, "s");
+    expect(await verify(auth, body, { "x-kontent-ai-signature": good, "x-kc-signature": "bogus" })).toBeUndefined();
+    expect(await verify(auth, body, { "x-kontent-ai-signature": "bogus", "x-kc-signature": good })).toBe("signature_mismatch");
+  });
+
+  it("treats a missing, empty, truncated or non-base64 signature as a failure, not a crash", async () => {
+    const auth = kontentSignature({ secret: "s" });
+    const good = await signKontent(body, "s");
+    expect(await verify(auth, body, {})).toBe("signature_missing");
+    expect(await verify(auth, body, { "x-kc-signature": "" })).toBe("signature_missing");
+    expect(await verify(auth, body, { "x-kc-signature": good.slice(0, -4) })).toBe("signature_mismatch");
+    expect(await verify(auth, body, { "x-kc-signature": "%%%not base64%%%" })).toBe("signature_mismatch");
+  });
+
+  it("accepts a quoted header value (some proxies quote it; Kontent.ai's .NET sample strips the quotes)", async () => {
+    const auth = kontentSignature({ secret: "s" });
+    expect(await verify(auth, body, { "x-kc-signature": `"${await signKontent(body, "s")}"` })).toBeUndefined();
+  });
+
+  it("does not let the line-break fallback accept other changes to the body", async () => {
+    const auth = kontentSignature({ secret: "s", normalizeLineBreaks: true });
+    const signature = await signKontent(body, "s");
+    expect(await verify(auth, body.replace("published_article", "published_articlf"), { "x-kc-signature": signature })).toBe("signature_mismatch");
+  });
+
+  it("refuses an empty secret or an empty rotation list at construction", () => {
+    expect(() => kontentSignature({ secret: "" })).toThrow(/empty/);
+    expect(() => kontentSignature({ secret: [] })).toThrow(/at least one secret/);
+  });
+});
