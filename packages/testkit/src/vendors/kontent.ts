@@ -16,6 +16,15 @@ import { SampleData } from "../sample-data.js";
 import type { VendorTestkit } from "../test-delivery.js";
 
 const DEFAULT_SECRET = "kontent-test-secret";
+function isNewerFormat(body: string | Uint8Array): boolean {
+  try {
+    const parsed: unknown = JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
+    return typeof parsed === "object" && parsed !== null && "notifications" in parsed;
+  } catch {
+    return true;
+  }
+}
+
 const LEGACY_EVENTS: ReadonlySet<string> = new Set(Object.keys(kontentLegacyEvents));
 const ID_KEYS = new Set(["id", "project_id", "environment_id"]);
 const TIME_KEYS = new Set(["created_timestamp", "last_modified"]);
@@ -113,6 +122,8 @@ export const kontentTestkit: VendorTestkit<KontentPayloads> = {
     });
   },
   async sign(body, { secret }) {
-    return { [KONTENT_SIGNATURE_HEADER]: await signKontent(body, secret ?? DEFAULT_SECRET) };
+    // Legacy bodies (no `notifications` batch) are signed in X-KC-Signature, newer ones in X-Kontent-ai-Signature.
+    const header = isNewerFormat(body) ? KONTENT_SIGNATURE_HEADER : KONTENT_LEGACY_SIGNATURE_HEADER;
+    return { [header]: await signKontent(body, secret ?? DEFAULT_SECRET) };
   },
 };
