@@ -23,14 +23,17 @@
 // stdout: one markdown table. stderr: progress and notes. --json FILE: the raw figures.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { cliFlags, median, spread, table } from "./lib.mjs";
 
 const { quick, json } = cliFlags();
 const fromIndex = process.argv.indexOf("--from");
-const fromModule = fromIndex >= 0 ? pathToFileURL(process.argv[fromIndex + 1]).href : new URL("../packages/core/dist/index.js", import.meta.url).href;
+const fromModule =
+  fromIndex >= 0
+    ? pathToFileURL(process.argv[fromIndex + 1]).href
+    : new URL("../packages/core/dist/index.js", import.meta.url).href;
 
 const SIZES = [8, 1_000, 10_000];
 const ROUNDS = quick ? 3 : 5;
@@ -45,7 +48,9 @@ const log = (...parts) => console.error(...parts);
 // ---- contenders --------------------------------------------------------------------------------
 
 const { compileIpAllowlist } = await import(fromModule).catch((error) => {
-  log(`cannot import ${fromModule}: ${error.message}\nbuild core first: (cd packages/core && npx tsup), or pass --from`);
+  log(
+    `cannot import ${fromModule}: ${error.message}\nbuild core first: (cd packages/core && npx tsup), or pass --from`,
+  );
   process.exit(1);
 });
 if (typeof compileIpAllowlist !== "function") {
@@ -96,7 +101,10 @@ function ipv6Text(value) {
   const groups = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn));
   let best = [-1, 1];
   for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) { i++; continue; }
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     const start = i;
     while (i < 8 && groups[i] === 0) i++;
     if (i - start > best[1]) best = [start, i - start];
@@ -119,13 +127,25 @@ function makeRules(count, random) {
       const address = (Math.floor(random() * 223 * 2 ** 24) + 2 ** 24) >>> 0;
       const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
       const first = (address & mask) >>> 0;
-      rules.push({ family: 4, prefix, first: BigInt(first), last: BigInt((first | ~mask) >>> 0), text: bare ? ipv4Text(first) : `${ipv4Text(first)}/${prefix}` });
+      rules.push({
+        family: 4,
+        prefix,
+        first: BigInt(first),
+        last: BigInt((first | ~mask) >>> 0),
+        text: bare ? ipv4Text(first) : `${ipv4Text(first)}/${prefix}`,
+      });
     } else {
       const prefix = bare ? 128 : 32 + Math.floor(random() * 33);
       const address = (0x2n << 124n) | randomBits(124, random);
       const host = (1n << BigInt(128 - prefix)) - 1n;
       const first = address & ~host & ((1n << 128n) - 1n);
-      rules.push({ family: 6, prefix, first, last: first | host, text: bare ? ipv6Text(first) : `${ipv6Text(first)}/${prefix}` });
+      rules.push({
+        family: 6,
+        prefix,
+        first,
+        last: first | host,
+        text: bare ? ipv6Text(first) : `${ipv6Text(first)}/${prefix}`,
+      });
     }
   }
   return rules;
@@ -156,12 +176,19 @@ function makeAddresses(rules, random) {
   }
   for (let i = 0; misses.length < ADDRESSES; i++) {
     const family = i % 2 === 0 ? 4 : 6;
-    const value = family === 4 ? BigInt(Math.floor(random() * 223 * 2 ** 24) + 2 ** 24) : (0x2n << 124n) | randomBits(124, random);
-    if (referenceHas(rules, family, value)) { i--; continue; }
+    const value =
+      family === 4 ? BigInt(Math.floor(random() * 223 * 2 ** 24) + 2 ** 24) : (0x2n << 124n) | randomBits(124, random);
+    if (referenceHas(rules, family, value)) {
+      i--;
+      continue;
+    }
     misses.push(family === 4 ? ipv4Text(Number(value)) : ipv6Text(value));
   }
   // Flat strings, as headers and sockets give them (not ropes built by concatenation).
-  return { hit: hits.map((a) => JSON.parse(JSON.stringify(a))), miss: misses.map((a) => JSON.parse(JSON.stringify(a))) };
+  return {
+    hit: hits.map((a) => JSON.parse(JSON.stringify(a))),
+    miss: misses.map((a) => JSON.parse(JSON.stringify(a))),
+  };
 }
 
 // ---- one lookup, per contender -----------------------------------------------------------------
@@ -250,19 +277,58 @@ for (const size of SIZES) {
     // Agreement with the reference before timing.
     if (contender.inList) {
       for (const kind of ["hit", "miss"]) {
-        const sample = contender.sample ? addresses[kind].filter((_, i) => i % (ADDRESSES / contender.sample) === 0) : addresses[kind];
+        const sample = contender.sample
+          ? addresses[kind].filter((_, i) => i % (ADDRESSES / contender.sample) === 0)
+          : addresses[kind];
         const wrong = sample.filter((ip) => contender.inList(ip) !== (kind === "hit"));
-        if (wrong.length) disagreements.push({ rules: size, contender: name, kind, checked: sample.length, wrong: wrong.length, examples: wrong.slice(0, 3) });
+        if (wrong.length)
+          disagreements.push({
+            rules: size,
+            contender: name,
+            kind,
+            checked: sample.length,
+            wrong: wrong.length,
+            examples: wrong.slice(0, 3),
+          });
       }
     }
     for (const kind of ["hit", "miss"]) {
       const call = contender[kind] ?? contender.inList;
-      cells.push({ rules: size, kind, contender: name, call, timer: makeTimer(contender.sync), addresses: addresses[kind], samples: [] });
+      cells.push({
+        rules: size,
+        kind,
+        contender: name,
+        call,
+        timer: makeTimer(contender.sync),
+        addresses: addresses[kind],
+        samples: [],
+      });
     }
   }
-  log(`built ${size} rules (${rules.filter((r) => r.family === 4).length} IPv4, ${rules.filter((r) => r.family === 6).length} IPv6)`);
+  log(
+    `built ${size} rules (${rules.filter((r) => r.family === 4).length} IPv4, ${
+      rules.filter((r) => r.family === 6).length
+    } IPv6)`,
+  );
 }
-for (const d of disagreements) log(`DISAGREEMENT: ${d.contender} at ${d.rules} rules, ${d.kind}: ${d.wrong}/${d.checked} wrong, e.g. ${d.examples.join(", ")}`);
+for (const d of disagreements)
+  log(
+    `DISAGREEMENT: ${d.contender} at ${d.rules} rules, ${d.kind}: ${d.wrong}/${d.checked} wrong, e.g. ${d.examples.join(
+      ", ",
+    )}`,
+  );
+
+// The cost of the timing loop itself (a call that does nothing useful), for reading small figures.
+cells.push({
+  rules: 0,
+  kind: "floor",
+  contender: "harness floor",
+  call: (ip) => ip.length === 0,
+  timer: makeTimer(true),
+  addresses: cells[0].addresses,
+  samples: [],
+});
+const loadBefore = loadavg()[0];
 
 const budgetNs = BigInt(BUDGET_MS * 1e6);
 const measure = (cell, budget) => cell.timer(cell.call, cell.addresses, budget, MIN_CALLS);
@@ -279,10 +345,13 @@ for (let round = 0; round < ROUNDS; round++) {
 
 // ---- report ------------------------------------------------------------------------------------
 
-const nsOf = (rules, kind, contender) => median(cells.find((c) => c.rules === rules && c.kind === kind && c.contender === contender).samples);
-const ns = (value) => (value < 10_000 ? value.toFixed(value < 100 ? 1 : 0) : Math.round(value).toLocaleString("en-US"));
-const ratio = (theirs, ours) => `${(theirs / ours).toLocaleString("en-US", { maximumFractionDigits: theirs / ours < 10 ? 1 : 0 })}×`;
-const flag = (rules, contender) => (disagreements.some((d) => d.rules === rules && d.contender === contender) ? " †" : "");
+const nsOf = (rules, kind, contender) =>
+  median(cells.find((c) => c.rules === rules && c.kind === kind && c.contender === contender).samples);
+const ns = (value) => (value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString("en-US"));
+const ratio = (theirs, ours) =>
+  `${(theirs / ours).toLocaleString("en-US", { maximumFractionDigits: theirs / ours < 10 ? 1 : 0 })}×`;
+const flag = (rules, contender) =>
+  disagreements.some((d) => d.rules === rules && d.contender === contender) ? " †" : "";
 
 const rows = [];
 for (const rules of SIZES) {
@@ -298,11 +367,28 @@ for (const rules of SIZES) {
 }
 console.log(
   table(
-    ["rules", "address", "ours ns/lookup", "Hono ipRestriction matcher ns", "÷ ours", "Hono ipRestriction middleware ns", "÷ ours", "express-ipfilter ns", "÷ ours"],
+    [
+      "rules",
+      "address",
+      "ours ns/lookup",
+      "Hono ipRestriction matcher ns",
+      "÷ ours",
+      "Hono ipRestriction middleware ns",
+      "÷ ours",
+      "express-ipfilter ns",
+      "÷ ours",
+    ],
     rows,
   ),
 );
-log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; median of ${ROUNDS} rounds of ≥${BUDGET_MS} ms per cell; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const floorNs = median(cells.find((c) => c.contender === "harness floor").samples);
+const loadAfter = loadavg()[0];
+log(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ` +
+    `load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}; median of ${ROUNDS} rounds of ≥${BUDGET_MS} ms ` +
+    `per cell; timing-loop floor ${floorNs.toFixed(1)} ns (included in every figure); ` +
+    `${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 if (disagreements.length) log("† a contender disagreed with the reference on some addresses (see above)");
 
 if (json) {
@@ -315,15 +401,19 @@ if (json) {
     budgetMs: BUDGET_MS,
     addressesPerKind: ADDRESSES,
     module: fromModule,
-    cells: cells.map(({ rules, kind, contender, samples }) => ({
-      rules,
-      kind,
-      contender,
-      nsPerLookup: median(samples),
-      spreadPercent: spread(samples),
-      samples,
-      ratioToOurs: median(samples) / nsOf(rules, kind, "ours"),
-    })),
+    loadAverage: { before: loadBefore, after: loadAfter },
+    timingLoopFloorNs: floorNs,
+    cells: cells
+      .filter((c) => c.rules > 0)
+      .map(({ rules, kind, contender, samples }) => ({
+        rules,
+        kind,
+        contender,
+        nsPerLookup: median(samples),
+        spreadPercent: spread(samples),
+        samples,
+        ratioToOurs: median(samples) / nsOf(rules, kind, "ours"),
+      })),
     disagreements,
   };
   writeFileSync(json, `${JSON.stringify(figures, null, 2)}\n`);

@@ -9,7 +9,15 @@ import { Ipv4IntervalSet } from "./ipv4-interval-set.js";
 import { Ipv6IntervalSet } from "./ipv6-interval-set.js";
 import { parseIpInto } from "./parse-ip.js";
 
-/** A compiled set of addresses and CIDR blocks. */
+/**
+ * A compiled set of addresses and CIDR blocks.
+ *
+ * @example
+ * ```ts
+ * const allowlist: IpAllowlist = compileIpAllowlist(["192.0.2.0/24"]);
+ * if (!allowlist.has(clientIp)) throw new ForbiddenSourceError(clientIp);
+ * ```
+ */
 export interface IpAllowlist {
   /** Number of entries it was compiled from. */
   readonly size: number;
@@ -24,7 +32,15 @@ export interface IpAllowlist {
 /** Address words of the lookup in progress; lookups never call user code, so one buffer serves all. */
 const scratch = new Uint32Array(4);
 
-/** The allowlist, plus a lookup of an already parsed address for the proxy walk. */
+/**
+ * The allowlist, plus a lookup of an already parsed address for the proxy walk.
+ *
+ * @example
+ * ```ts
+ * const matcher = new CompiledIpAllowlist(1, [{ first: 0x0a000000, last: 0x0affffff }], []);
+ * matcher.has("10.1.2.3"); // true
+ * ```
+ */
 export class CompiledIpAllowlist implements IpAllowlist {
   readonly size: number;
   private readonly ipv4: Ipv4IntervalSet;
@@ -101,9 +117,7 @@ export function compileIpMatcher(entries: readonly string[], optionName: string)
   for (const entry of entries as readonly unknown[]) {
     const ranges = typeof entry === "string" ? parseEntryRanges(entry) : "it is not a string";
     if (typeof ranges === "string") {
-      throw new ConfigurationError(
-        `${optionName} entry ${describe(entry)} is not a valid address or CIDR: ${ranges}`,
-      );
+      throw new ConfigurationError(`${optionName} entry ${describe(entry)} is not a valid address or CIDR: ${ranges}`);
     }
     if (ranges.ipv4) ipv4.push(ranges.ipv4);
     if (ranges.ipv6) ipv6.push(ranges.ipv6);

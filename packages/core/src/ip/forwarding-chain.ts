@@ -1,9 +1,11 @@
 /**
  * Reading the chain of client addresses that proxies record in
  * `X-Forwarded-For` and in RFC 7239 `Forwarded` (`for=`). Both give the hops
- * client first; the hop nearest to us is last. A hop that cannot be an address
- * (garbage, `unknown`, an obfuscated `_name`, a broken element) comes back as
- * `""`, which no parser accepts, so the walk stops there.
+ * client first; the hop nearest to us is last. Hops that name no address (an
+ * empty element, `unknown`, an obfuscated `_name`, an element without `for=`,
+ * a header that does not parse) come back as `""`; other text is passed on as
+ * it is. The walk parses every hop and stops at the first that is not an IP
+ * address, so neither is ever believed.
  */
 
 /**
@@ -105,9 +107,11 @@ function nodeAddress(node: string): string {
     return address.includes(":") ? address : ""; // brackets are for IPv6 only
   }
   const colon = node.indexOf(":");
-  if (colon < 0) return node; // IPv4, or `unknown` / `_hidden`, which no parser accepts
   // Unbracketed IPv6 is ambiguous with a port and not allowed by RFC 7239.
-  return isPort(node.slice(colon + 1)) ? node.slice(0, colon) : "";
+  if (colon >= 0 && !isPort(node.slice(colon + 1))) return "";
+  const host = colon < 0 ? node : node.slice(0, colon);
+  // `unknown` and obfuscated `_identifiers` (RFC 7239 sections 6.2, 6.3) name no address.
+  return host.startsWith("_") || host.toLowerCase() === "unknown" ? "" : host;
 }
 
 /** `8080`, or an obfuscated port `_abc` (RFC 7239 section 6.3). */

@@ -1,3 +1,14 @@
-// TEMPORARY placeholder written by the lead so the pipeline builds; the IP helper replaces this file.
-export * from "./allowlist.js";
-export * from "./trust-proxy.js";
+/**
+ * Source-address checks: the IP allowlist and the trusted-proxy walk that
+ * finds the client address. Pure TypeScript, for every runtime.
+ */
+export { compileIpAllowlist, type IpAllowlist } from "./allowlist.js";
+export {
+  compileClientIpResolver,
+  type ClientIpResolver,
+  type ClientIpResolverOptions,
+  type ForwardingHeader,
+  type TrustProxyOption,
+} from "./trust-proxy.js";
+export { parseIp, type ParsedIp } from "./parse-ip.js";
+export { formatIp, normalizeIp } from "./format-ip.js";

@@ -4,16 +4,37 @@
  */
 import { parseIpInto } from "./parse-ip.js";
 
-/** Four 32-bit words of an IPv6 address, most significant first. */
+/**
+ * Four 32-bit words of an IPv6 address, most significant first.
+ *
+ * @example
+ * ```ts
+ * const loopback: Ipv6Words = [0, 0, 0, 1]; // ::1
+ * ```
+ */
 export type Ipv6Words = readonly [number, number, number, number];
 
-/** Inclusive IPv4 range, as unsigned 32-bit numbers. */
+/**
+ * Inclusive IPv4 range, as unsigned 32-bit numbers.
+ *
+ * @example
+ * ```ts
+ * const tenSlash8: Ipv4Range = { first: 0x0a000000, last: 0x0affffff };
+ * ```
+ */
 export interface Ipv4Range {
   readonly first: number;
   readonly last: number;
 }
 
-/** Inclusive IPv6 range. */
+/**
+ * Inclusive IPv6 range.
+ *
+ * @example
+ * ```ts
+ * const documentation: Ipv6Range = { first: [0x20010db8, 0, 0, 0], last: [0x20010db8, 0xffffffff, 0xffffffff, 0xffffffff] };
+ * ```
+ */
 export interface Ipv6Range {
   readonly first: Ipv6Words;
   readonly last: Ipv6Words;
@@ -24,6 +45,12 @@ export interface Ipv6Range {
  * one and the same, so an IPv6 block that overlaps `::ffff:0:0/96` also
  * covers IPv4 addresses (`::ffff:10.0.0.0/104` is `10.0.0.0/8`, `::/0` is
  * every address).
+ *
+ * @example
+ * ```ts
+ * const ranges = parseEntryRanges("::/0") as EntryRanges;
+ * ranges.ipv4; // { first: 0, last: 0xffffffff }: IPv4, as ::ffff:0:0/96, is inside ::/0
+ * ```
  */
 export interface EntryRanges {
   readonly ipv4: Ipv4Range | undefined;
@@ -59,9 +86,9 @@ export function parseEntryRanges(entry: string): EntryRanges | string {
   let prefix = bits;
   if (slash >= 0) {
     const prefixText = entry.slice(slash + 1);
-    if (!/^[0-9]{1,3}$/.test(prefixText)) return `prefix length "${prefixText}" is not a number`;
+    if (!/^[0-9]+$/.test(prefixText)) return `prefix length "${prefixText}" is not a number`;
     prefix = Number(prefixText);
-    if (prefix > bits) return `prefix length ${prefix} exceeds ${bits}`;
+    if (prefix > bits) return `prefix length ${prefixText} exceeds ${bits}`;
   }
   if (!isIpv6Text) return { ipv4: ipv4Block(words[0]!, prefix), ipv6: undefined };
   // IPv6 text: an IPv4-mapped address was collapsed to IPv4 by the parser; put it back.

@@ -1,8 +1,10 @@
 /**
- * A set of IPv4 ranges, merged into sorted disjoint intervals when built, so
- * that a lookup is one binary search whatever the number of ranges.
+ * A set of IPv4 ranges, merged into sorted disjoint intervals when built and
+ * indexed by {@link SearchBuckets}, so that a lookup costs about the same
+ * whatever the number of ranges.
  */
 import type { Ipv4Range } from "./ip-range.js";
+import { SearchBuckets } from "./search-buckets.js";
 
 /**
  * Sorted, disjoint, non-adjacent IPv4 intervals.
@@ -17,6 +19,7 @@ import type { Ipv4Range } from "./ip-range.js";
 export class Ipv4IntervalSet {
   private readonly firsts: Uint32Array;
   private readonly lasts: Uint32Array;
+  private readonly buckets: SearchBuckets;
 
   constructor(ranges: readonly Ipv4Range[]) {
     const sorted = [...ranges].sort((a, b) => a.first - b.first);
@@ -34,6 +37,7 @@ export class Ipv4IntervalSet {
     }
     this.firsts = Uint32Array.from(firsts);
     this.lasts = Uint32Array.from(lasts);
+    this.buckets = new SearchBuckets(this.firsts);
   }
 
   /** Number of disjoint intervals the ranges merged into. */
@@ -44,15 +48,17 @@ export class Ipv4IntervalSet {
   /** Whether the unsigned 32-bit `address` lies in one of the intervals. */
   has(address: number): boolean {
     const firsts = this.firsts;
-    let high = firsts.length - 1;
-    if (high < 0 || address < firsts[0]!) return false;
-    // Find the last interval that starts at or before the address.
-    let low = 0;
+    // Find the last interval that starts at or before the address (-1: none):
+    // it is in the address's bucket, or else the last one before that bucket.
+    const starts = this.buckets.starts;
+    const bucket = this.buckets.bucketOf(address);
+    let low = starts[bucket]! - 1;
+    let high = starts[bucket + 1]! - 1;
     while (low < high) {
-      const middle = (low + high + 1) >>> 1;
+      const middle = (low + high + 1) >> 1;
       if (firsts[middle]! <= address) low = middle;
       else high = middle - 1;
     }
-    return address <= this.lasts[low]!;
+    return low >= 0 && address <= this.lasts[low]!;
   }
 }

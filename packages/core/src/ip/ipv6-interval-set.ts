@@ -1,9 +1,11 @@
 /**
- * A set of IPv6 ranges, merged into sorted disjoint intervals when built, so
- * that a lookup is one binary search over 4×32-bit words whatever the number
- * of ranges.
+ * A set of IPv6 ranges, merged into sorted disjoint intervals when built and
+ * indexed by {@link SearchBuckets} on the top 53 bits of each interval's first
+ * address, so that a lookup costs about the same whatever the number of ranges.
+ * Addresses are compared as four 32-bit words: no `BigInt` on the lookup path.
  */
 import { compareIpv6, type Ipv6Range, type Ipv6Words } from "./ip-range.js";
+import { SearchBuckets } from "./search-buckets.js";
 
 /**
  * Sorted, disjoint, non-adjacent IPv6 intervals.
@@ -15,10 +17,15 @@ import { compareIpv6, type Ipv6Range, type Ipv6Words } from "./ip-range.js";
  * ```
  */
 export class Ipv6IntervalSet {
-  /** Interval `i` starts at words `4i … 4i+3`. */
+  /** Interval `i` starts at words `4i … 4i+3` and ends at the same place in `lasts`. */
   private readonly firsts: Uint32Array;
   private readonly lasts: Uint32Array;
-  private readonly count: number;
+  /**
+   * The top 53 bits of each interval's first address, as an exact double: one
+   * comparison settles most steps of the search, words are compared on a tie.
+   */
+  private readonly firstKeys: Float64Array;
+  private readonly buckets: SearchBuckets;
 
   constructor(ranges: readonly Ipv6Range[]) {
     const sorted = [...ranges].sort((a, b) => compareIpv6(a.first, b.first));
@@ -31,18 +38,20 @@ export class Ipv6IntervalSet {
         merged.push({ first, last });
       }
     }
-    this.count = merged.length;
     this.firsts = new Uint32Array(4 * merged.length);
     this.lasts = new Uint32Array(4 * merged.length);
+    this.firstKeys = new Float64Array(merged.length);
     merged.forEach(({ first, last }, index) => {
       this.firsts.set(first, 4 * index);
       this.lasts.set(last, 4 * index);
+      this.firstKeys[index] = searchKey(first[0], first[1]);
     });
+    this.buckets = new SearchBuckets(this.firstKeys);
   }
 
   /** Number of disjoint intervals the ranges merged into. */
   get intervalCount(): number {
-    return this.count;
+    return this.firstKeys.length;
   }
 
   /** Whether the address in `words[0..3]` lies in one of the intervals. */
@@ -51,18 +60,30 @@ export class Ipv6IntervalSet {
     const w1 = words[1]!;
     const w2 = words[2]!;
     const w3 = words[3]!;
-    const firsts = this.firsts;
-    let high = this.count - 1;
-    if (high < 0 || compareAt(firsts, 0, w0, w1, w2, w3) > 0) return false;
-    // Find the last interval that starts at or before the address.
-    let low = 0;
+    const key = searchKey(w0, w1);
+    const firstKeys = this.firstKeys;
+    // Find the last interval that starts at or before the address (-1: none):
+    // it is in the key's bucket, or else the last one before that bucket.
+    const starts = this.buckets.starts;
+    const bucket = this.buckets.bucketOf(key);
+    let low = starts[bucket]! - 1;
+    let high = starts[bucket + 1]! - 1;
     while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if (compareAt(firsts, 4 * middle, w0, w1, w2, w3) <= 0) low = middle;
-      else high = middle - 1;
+      const middle = (low + high + 1) >> 1;
+      const middleKey = firstKeys[middle]!;
+      if (middleKey < key || (middleKey === key && compareAt(this.firsts, 4 * middle, w0, w1, w2, w3) <= 0)) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
     }
-    return compareAt(this.lasts, 4 * low, w0, w1, w2, w3) >= 0;
+    return low >= 0 && compareAt(this.lasts, 4 * low, w0, w1, w2, w3) >= 0;
   }
+}
+
+/** The top 53 bits of an address (first two words), exactly representable as a double. */
+function searchKey(w0: number, w1: number): number {
+  return w0 * 0x200000 + (w1 >>> 11);
 }
 
 /** Orders the address stored at `words[offset…offset+3]` against (w0, w1, w2, w3). */
