@@ -380,7 +380,14 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       (e) =>
         new EventRecord(e.name, e.payload, e.source, e.meta, EMPTY_HEADERS, e.index, this.provider.events.has(e.name), e.deliveryId, unreachableHash),
     );
-    const outcome = await this.#run(records, undefined);
+    let outcome: WebhookError | "duplicate" | undefined;
+    try {
+      outcome = await this.#run(records, undefined);
+    } catch (error) {
+      // Handler failures were reported by #run; a failing dedupe store is reported here.
+      if (error instanceof WebhookError) this.#report(error, { ip: undefined });
+      throw error;
+    }
     if (outcome instanceof WebhookError) throw outcome;
   }
 

@@ -1,0 +1,21 @@
+/**
+ * ioredis options for a client used by the dedupe store (or a hand-off
+ * queue): while Redis is unreachable, commands fail at once instead of
+ * waiting in ioredis's offline queue, so the receiver answers 503 and the
+ * sender retries. Reconnection is ioredis's default (forever, backing off to
+ * 2 s), so deliveries flow again as soon as Redis is back.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from "ioredis";
+ * const client = new Redis(process.env.REDIS_URL!, failFastRedisOptions);
+ * ```
+ */
+export const failFastRedisOptions = Object.freeze({
+  /** Reject commands issued while disconnected instead of queueing them. */
+  enableOfflineQueue: false,
+  /** A command in flight when the connection drops is rejected after one reconnection attempt (default 20). */
+  maxRetriesPerRequest: 1,
+  /** A connected but stalled server rejects the command after 1 s. */
+  commandTimeout: 1_000,
+} as const);
