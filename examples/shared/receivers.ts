@@ -7,7 +7,14 @@
  * the receiver built from them.
  */
 import { blox } from "@cmshooks/blox";
-import { basicAuth, createReceiver, secretQueryParam, type EventMap, type WebhookReceiver } from "@cmshooks/core";
+import {
+  CONTENSIS_RESOURCE_EVENTS,
+  CONTENSIS_RESOURCE_TYPES,
+  contensis,
+  defineContensisSubscription,
+  type ContensisTopicDefinition,
+} from "@cmshooks/contensis";
+import { basicAuth, createReceiver, secretHeader, secretQueryParam, type EventMap, type WebhookReceiver } from "@cmshooks/core";
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
 import { kontent } from "@cmshooks/kontent";
@@ -79,6 +86,19 @@ const vendors = {
         if (event.name !== "content_item_variant.publish") log({ vendor: "kontent", via: "native", name: event.name, detail: event.known ? `X-KC-Message-Id ${event.meta.id ?? "(newer format: none)"}` : "unknown" });
       }),
   ),
+  // Contensis signs nothing: the subscription carries a secret header. This is the subscription you would
+  // register with the Management API (every event, Contensis' default payloads); the receiver is built from it.
+  contensis: vendor({ auth: { header: { name: "x-webhook-secret", value: fromEnv("CONTENSIS_SECRET", "contensis-demo-secret") } } }, ({ auth }, log) => {
+    const subscription = defineContensisSubscription({
+      name: { "en-GB": "cmshooks example" },
+      url: "https://hooks.example.com/hooks/contensis",
+      topics: CONTENSIS_RESOURCE_TYPES.map((resourceType) => ({ resourceType, event: [...CONTENSIS_RESOURCE_EVENTS[resourceType]] })) as ContensisTopicDefinition[],
+      headers: { [auth.header.name]: { value: auth.header.value, secret: true } },
+    });
+    return withUnifiedLog(createReceiver({ provider: contensis({ subscription, auth: secretHeader(auth.header) }) }), log).onAny((event) =>
+      log({ vendor: "contensis", via: "native", name: event.name, detail: event.known ? `${event.name} delivered` : "unknown event" }),
+    );
+  }),
   // Kapost signs nothing: the webhook URL carries basic-auth credentials (https://user:pass@host/hooks/kapost).
   kapost: vendor(
     { auth: { basic: { username: "kapost", password: fromEnv("KAPOST_PASSWORD", "kapost-demo-password") } } },

@@ -13,6 +13,14 @@ export { onEveryUnified } from "./on-every-unified.js";
 export { describeEvents, type EventDescription } from "./describe-events.js";
 export { bloxTestkit } from "./vendors/blox.js";
 export { kontentTestkit } from "./vendors/kontent.js";
+export {
+  contensisTestkit,
+  contensisTestkitFor,
+  contensisTestSubscription,
+  CONTENSIS_TEST_SECRET_HEADER,
+  type ContensisTestkit,
+  type ContensisDeliveryOptions,
+} from "./vendors/contensis.js";
 export { kapostTestkit } from "./vendors/kapost.js";
 export { inbentaTestkit } from "./vendors/inbenta.js";
 import { vendors, type VendorId } from "./vendors/index.js";

@@ -1,13 +1,17 @@
 import { blox } from "@cmshooks/blox";
+import { contensis } from "@cmshooks/contensis";
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
 import { kontent } from "@cmshooks/kontent";
 import { authenticatorFor } from "../authenticator-for.js";
 import { defineVendor, type VendorEntry } from "../vendor-entry.js";
 import { bloxTestkit } from "./blox.js";
+import { contensisTestkit, contensisTestSubscription, type ContensisTestkit } from "./contensis.js";
 import { inbentaTestkit } from "./inbenta.js";
 import { kapostTestkit } from "./kapost.js";
 import { kontentTestkit } from "./kontent.js";
+
+type ContensisKitEvents = typeof contensisTestkit extends ContensisTestkit<infer E> ? E : never;
 
 /**
  * Every vendor the testkit and the `cmshooks` CLI know, by id. The one place
@@ -32,6 +36,13 @@ export const vendors = {
     kit: kontentTestkit,
     authenticity: "signature",
     provider: ({ secret }) => kontent({ secret: secret ?? "" }),
+  }),
+  contensis: defineVendor<ContensisKitEvents>({
+    title: "Contensis",
+    kit: contensisTestkit,
+    authenticity: "credentials",
+    provider: ({ auth }) =>
+      contensis({ subscription: contensisTestSubscription, ...(auth ? { auth: authenticatorFor(auth) } : {}) }),
   }),
   kapost: defineVendor({
     title: "Kapost",

@@ -1,0 +1,54 @@
+import { ValidationError, type RoutedEvent } from "@cmshooks/core";
+import { readDefaultEnvelope } from "./default-envelope.js";
+import type { ContensisMeta } from "./meta.js";
+import { contensisEventName, contensisResourceType, splitContensisEventName, type ContensisResourceType } from "./resource-events.js";
+import type { ContensisTopic } from "./subscription-schemas.js";
+
+/**
+ * Names the native event of one delivery. In order:
+ * 1. the `x-contensis-event` header (or the default payload's `eventName`) when
+ *    it already reads `<resourceType>.<event>`;
+ * 2. else that event with the resource type from the `x-contensis-resource-type`
+ *    header, or the default payload's `resource.type`;
+ * 3. else the only resource type whose topics in the subscription send that event.
+ * Names compare case-insensitively. A delivery none of these names is a 422.
+ *
+ * @example
+ * ```ts
+ * routeContensisDelivery(body, meta, subscription.topics); // [{ name: "entry.published", payload: body }]
+ * ```
+ */
+export function routeContensisDelivery(body: unknown, meta: ContensisMeta<string>, topics: readonly ContensisTopic[]): RoutedEvent[] {
+  const envelope = readDefaultEnvelope(body);
+  const event = meta.event ?? envelope?.eventName;
+  if (event === undefined) throw unroutable("it carries no event name (no x-contensis-event header, and not the default payload)");
+  const dotted = splitContensisEventName(event);
+  if (dotted) return [{ name: nameOf(dotted.resourceType, dotted.event), payload: body }];
+  const declared = meta.resourceType ?? envelope?.resourceType;
+  if (declared !== undefined) return [{ name: nameOf(contensisResourceType(declared) ?? declared, event), payload: body }];
+  const candidates = resourceTypesSending(event, topics);
+  if (candidates.length === 1) return [{ name: nameOf(candidates[0]!, event), payload: body }];
+  throw unroutable(
+    candidates.length
+      ? `"${event}" is sent by topics of ${candidates.join(", ")}, and no x-contensis-resource-type header says which`
+      : `no x-contensis-resource-type header, and no topic of the subscription sends "${event}"`,
+  );
+}
+
+/** The canonical name, or `<resourceType>.<event>` as received (an unknown event: acknowledged, seen by `onAny`). */
+function nameOf(resourceType: string, event: string): string {
+  return contensisEventName(resourceType, event) ?? `${resourceType}.${event}`;
+}
+
+function resourceTypesSending(event: string, topics: readonly ContensisTopic[]): ContensisResourceType[] {
+  const found = new Set<ContensisResourceType>();
+  for (const topic of topics) {
+    const name = contensisEventName(topic.resourceType, event);
+    if (name && (topic.event as readonly string[]).some((e) => contensisEventName(topic.resourceType, e) === name)) found.add(topic.resourceType);
+  }
+  return [...found];
+}
+
+function unroutable(reason: string): ValidationError {
+  return new ValidationError([{ path: [], message: `Cannot tell which Contensis event this delivery is: ${reason}`, code: "unroutable" }]);
+}

@@ -1,0 +1,117 @@
+import { createReceiver, secretHeader } from "@cmshooks/core";
+import { z } from "zod";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { contensis, ContensisSubscriptionInvalidError, defineContensisSubscription, pointer, type ContensisEventName, type ContensisJson, type ContensisResource } from "./index.js";
+
+// Checked by `tsc`; at run time these tests only register handlers.
+const subscription = defineContensisSubscription({
+  name: { "en-GB": "Site events" },
+  url: "https://external.mywebsite.com/handlewebhooks/{/resource/sys.id}",
+  topics: [
+    { resourceType: "entry", event: ["updated", "created"], language: ["fr-fr"], contentTypeId: ["blog", "news"], owner: "t.durden" },
+    { resourceType: "entry", event: ["published"], contentTypeId: ["news"], owner: "t.durden" },
+    { resourceType: "contentType", event: ["created"] },
+    { resourceType: "entry", event: ["workflowEventRaised"], contentTypeId: ["blog"], workflowEvent: ["contensisentrybasic.draft.submit"] },
+  ],
+  headers: {
+    target: { value: "internal" },
+    department: { value: "{/resource/department}" },
+    "x-webhook-secret": { secret: true, value: "cs7vdsdvj~8" },
+  },
+  templates: {
+    entry: {
+      event: "{/event/name}",
+      user: "{/user/firstName} {/user/lastName}",
+      id: "{/resource/sys/id}",
+      title: "{/resource/entryTitle}",
+      description: "{/resource/entryDescription}",
+      department: "{/resource/department}",
+    },
+    "entry.news": {
+      event: "{/event/name}",
+      id: "{/resource/sys/id}",
+      title: "{/resource/entryTitle}",
+      headline: pointer("/resource/headline", z.string()),
+      version: 2,
+    },
+    contentType: "{/resource/}",
+  },
+});
+
+describe("Contensis handler types", () => {
+  const receiver = createReceiver({ provider: contensis({ subscription }) });
+
+  it("types a templated event from its template", () => {
+    receiver.on("entry.published", ({ payload }) => {
+      // published is only sent for news: the entry.news template
+      expectTypeOf(payload).toEqualTypeOf<{ event: string; id: string; title: string; headline: string; version: 2 }>();
+      // @ts-expect-error — a misspelt template field does not compile
+      void payload.headlin;
+    });
+    receiver.on("entry.created", ({ payload }) => {
+      // blog or news: either template
+      expectTypeOf(payload).toEqualTypeOf<
+        | { event: string; id: string; title: string; headline: string; version: 2 }
+        | { event: string; user: string; id: string; title: string; description: ContensisJson; department: ContensisJson }
+      >();
+    });
+    receiver.on("entry.workflowEventRaised", ({ payload }) => {
+      expectTypeOf(payload.user).toEqualTypeOf<string>();
+    });
+  });
+
+  it("types a whole-resource template as the resource", () => {
+    receiver.on("contentType.created", ({ payload }) => {
+      expectTypeOf(payload).toEqualTypeOf<ContensisResource<"contentType">>();
+    });
+  });
+
+  it("types events without a template with the default payload", () => {
+    receiver.on("asset.published", ({ payload }) => {
+      expectTypeOf(payload.eventId).toEqualTypeOf<string>();
+      expectTypeOf(payload.resource.id).toEqualTypeOf<string>();
+    });
+  });
+
+  it("types the subscription's non-secret headers in meta", () => {
+    receiver.on("entry.published", ({ meta }) => {
+      expectTypeOf(meta.headers.department).toEqualTypeOf<string | undefined>();
+      expectTypeOf(meta.event).toEqualTypeOf<string | undefined>();
+      // @ts-expect-error — secret headers are not in meta
+      void meta.headers["x-webhook-secret"];
+    });
+  });
+
+  it("does not compile a misspelt event name", () => {
+    // @ts-expect-error — not a Contensis event
+    expectTypeOf(receiver.on).toBeCallableWith("entry.publishd", () => {});
+    expectTypeOf<"comment.entry.replied">().toMatchTypeOf<ContensisEventName>();
+  });
+
+  it("types every payload as the default one without a subscription", () => {
+    const plain = createReceiver({ provider: contensis({ auth: secretHeader({ name: "x-webhook-secret", value: "s" }) }) });
+    plain.on("entry.published", ({ payload }) => {
+      expectTypeOf(payload.resource.contentTypeId).toEqualTypeOf<string>();
+    });
+  });
+
+  it("rejects a topic event its resource type does not raise, at compile time (and at run time)", () => {
+    expect(() =>
+      defineContensisSubscription({
+        name: "x",
+        url: "https://example.com",
+        // @ts-expect-error — contentType has no "published"
+        topics: [{ resourceType: "contentType", event: ["published"] }],
+      }),
+    ).toThrow(ContensisSubscriptionInvalidError);
+    expect(() =>
+      defineContensisSubscription({
+        name: "x",
+        url: "https://example.com",
+        topics: [{ resourceType: "entry", event: ["published"] }],
+        // @ts-expect-error — not a template key
+        templates: { entyr: { id: "{/resource/sys/id}" } },
+      }),
+    ).toThrow(ContensisSubscriptionInvalidError);
+  });
+});
