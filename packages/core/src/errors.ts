@@ -76,14 +76,34 @@ export class WebhookError extends Error {
   }
 }
 
-/** A receiver was configured wrongly; thrown by `createReceiver` and the option factories, never per request. */
+/**
+ * A receiver was configured wrongly; thrown by `createReceiver` and the option factories, never per request.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createReceiver({ provider: kapost({}) }); // no authenticity check at all
+ * } catch (error) {
+ *   if (error instanceof ConfigurationError) console.error(error.message);
+ * }
+ * ```
+ */
 export class ConfigurationError extends WebhookError {
   constructor(message: string) {
     super(500, "invalid_config", message);
   }
 }
 
-/** 405: the delivery did not use an accepted method. */
+/**
+ * 405: the delivery did not use an accepted method.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error) => {
+ *   if (error instanceof MethodNotAllowedError) console.warn(error.headers?.allow); // "POST"
+ * });
+ * ```
+ */
 export class MethodNotAllowedError extends WebhookError {
   constructor(method: string, allowed: readonly string[]) {
     super(405, "method_not_allowed", `Method ${method} is not allowed; use ${allowed.join(", ")}`, {
@@ -92,14 +112,32 @@ export class MethodNotAllowedError extends WebhookError {
   }
 }
 
-/** 403: the source address is not on the allowlist. */
+/**
+ * 403: the source address is not on the allowlist.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error, { ip }) => {
+ *   if (error instanceof ForbiddenSourceError) console.warn(`blocked delivery from ${ip}`);
+ * });
+ * ```
+ */
 export class ForbiddenSourceError extends WebhookError {
   constructor(ip: string | undefined) {
     super(403, "ip_not_allowed", ip ? `Source address ${ip} is not allowed` : "Source address is unknown and an allowlist is set");
   }
 }
 
-/** 401: a signature, secret header or credentials are missing or wrong. */
+/**
+ * 401: a signature, secret header or credentials are missing or wrong.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error) => {
+ *   if (error instanceof UnauthorizedError && error.code === "signature_mismatch") alertSecurityTeam(error.message);
+ * });
+ * ```
+ */
 export class UnauthorizedError extends WebhookError {
   constructor(
     code: "signature_missing" | "signature_mismatch" | "credentials_missing" | "credentials_invalid",
@@ -110,7 +148,16 @@ export class UnauthorizedError extends WebhookError {
   }
 }
 
-/** 413: the body is larger than `maxBodyBytes`. */
+/**
+ * 413: the body is larger than `maxBodyBytes`.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error) => {
+ *   if (error instanceof PayloadTooLargeError) console.warn(`delivery over ${error.limit} bytes refused`);
+ * });
+ * ```
+ */
 export class PayloadTooLargeError extends WebhookError {
   readonly limit: number;
   constructor(limit: number, message = `Body exceeds the limit of ${limit} bytes`) {
@@ -119,28 +166,64 @@ export class PayloadTooLargeError extends WebhookError {
   }
 }
 
-/** 415: a media type that cannot carry JSON (form, multipart, …). */
+/**
+ * 415: a media type that cannot carry JSON (form, multipart, …).
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error) => {
+ *   if (error instanceof UnsupportedMediaTypeError) console.warn(error.message); // "Content-Type multipart/form-data cannot carry …"
+ * });
+ * ```
+ */
 export class UnsupportedMediaTypeError extends WebhookError {
   constructor(contentType: string) {
     super(415, "unsupported_media_type", `Content-Type ${contentType} cannot carry a JSON delivery`);
   }
 }
 
-/** 400: the body is empty, not UTF-8, not JSON, or ended early. */
+/**
+ * 400: the body is empty, not UTF-8, not JSON, or ended early.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error) => {
+ *   if (error instanceof InvalidBodyError) console.warn(error.code); // "empty_body" | "invalid_json" | "body_incomplete"
+ * });
+ * ```
+ */
 export class InvalidBodyError extends WebhookError {
   constructor(code: "empty_body" | "invalid_json" | "body_incomplete", message: string, cause?: unknown) {
     super(400, code, message, cause === undefined ? {} : { cause });
   }
 }
 
-/** 408: the client took too long to send the body. */
+/**
+ * 408: the client took too long to send the body.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error, { ip }) => {
+ *   if (error instanceof RequestTimeoutError) console.warn(`slow sender ${ip}: ${error.message}`);
+ * });
+ * ```
+ */
 export class RequestTimeoutError extends WebhookError {
   constructor(ms: number) {
     super(408, "request_timeout", `The body did not arrive within ${ms} ms`, { headers: { connection: "close" } });
   }
 }
 
-/** 422: JSON that does not match the vendor's schema; `issues` lists each failing path. */
+/**
+ * 422: JSON that does not match the vendor's schema; `issues` lists each failing path.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error) => {
+ *   if (error instanceof ValidationError) for (const issue of error.issues) console.warn(error.event, issue.path.join("."), issue.message);
+ * });
+ * ```
+ */
 export class ValidationError extends WebhookError {
   readonly issues: readonly PayloadIssue[];
   /** The native event whose schema failed, when the envelope named one. */
@@ -157,7 +240,16 @@ export class ValidationError extends WebhookError {
   }
 }
 
-/** 500: one or more handlers threw; the sender should retry. */
+/**
+ * 500: one or more handlers threw; the sender should retry.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error) => {
+ *   if (error instanceof HandlerError) console.error(`handler for ${error.event} failed`, error.cause);
+ * });
+ * ```
+ */
 export class HandlerError extends WebhookError {
   /** Native event name whose handler failed. */
   readonly event: string;

@@ -32,5 +32,14 @@ export const createReceiver = makeCreateReceiver(webCryptoEngine);
  */
 export const hmacSignature = makeHmacSignature(webCryptoEngine);
 
-/** The crypto engine this entry uses. */
+/**
+ * The crypto engine this entry uses: Web Crypto here, `node:crypto` under the
+ * `node` condition. Vendor packages sign test bodies with it.
+ *
+ * @example
+ * ```ts
+ * const sign = cryptoEngine.hmac("sha256", new TextEncoder().encode(secret));
+ * const signature = await sign(new TextEncoder().encode(body), "base64");
+ * ```
+ */
 export const cryptoEngine = webCryptoEngine;

@@ -94,6 +94,12 @@ export interface ProviderDefinition<T extends EventTable<Meta>, Meta = undefined
 export interface PreparedEvent<Meta = unknown> {
   readonly definition: EventDefinition<z.ZodType, Meta>;
   readonly schema: z.ZodType;
+  /**
+   * True when the schema's output is its input (no defaults, transforms or
+   * coercion): the receiver then only validates and hands handlers the parsed
+   * JSON itself, instead of building a copy of it.
+   */
+  readonly outputIsInput: boolean;
 }
 
 /**
@@ -131,10 +137,24 @@ function prepareEvents<Meta>(table: EventTable<Meta>): ReadonlyMap<string, Prepa
       throw new ConfigurationError(`Event "${name}" has no zod schema`);
     }
     // z.compile returns a clone with a generated fast path, or the schema itself where it cannot (e.g. no `new Function`).
-    map.set(name, { definition, schema: z.compile(definition.schema) });
+    map.set(name, { definition, schema: z.compile(definition.schema), outputIsInput: outputIsInput(definition.schema) });
   }
   prepared.set(table, map as ReadonlyMap<string, PreparedEvent<never>>);
   return map;
+}
+
+/**
+ * Whether a schema passes valid input through unchanged. Decided once, from
+ * its JSON Schema: a default, transform or pipe makes the input and output
+ * views differ (or the output one impossible to write); anything that cannot
+ * be represented counts as changing the data, to be safe.
+ */
+function outputIsInput(schema: z.ZodType): boolean {
+  try {
+    return JSON.stringify(z.toJSONSchema(schema, { io: "input" })) === JSON.stringify(z.toJSONSchema(schema, { io: "output" }));
+  } catch {
+    return false;
+  }
 }
 
 const noMeta = () => undefined;
@@ -176,7 +196,15 @@ export function defineProvider<const T extends EventTable<Meta>, Meta = undefine
   };
 }
 
-/** Converts zod issues into payload issues, with an optional path prefix. */
+/**
+ * Converts zod issues into payload issues, with an optional path prefix.
+ *
+ * @example
+ * ```ts
+ * const result = schema.safeParse(body.data);
+ * if (!result.success) throw new ValidationError(toPayloadIssues(result.error, ["data"]), "editorial.update_asset");
+ * ```
+ */
 export function toPayloadIssues(error: z.ZodError, prefix: readonly (string | number)[] = []): PayloadIssue[] {
   return error.issues.map((issue) => ({
     path: [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],

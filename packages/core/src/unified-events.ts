@@ -4,7 +4,15 @@
  * becomes which unified one.
  */
 
-/** Unified event kinds, with the receiver method that listens to each. */
+/**
+ * Unified event kinds, with the receiver method that listens to each.
+ *
+ * @example
+ * ```ts
+ * for (const [kind, method] of Object.entries(UNIFIED_KINDS)) console.log(kind, "→ receiver." + method);
+ * // content.publish → receiver.onContentPublish, …
+ * ```
+ */
 export const UNIFIED_KINDS = {
   "content.create": "onContentCreate",
   "content.update": "onContentUpdate",
@@ -17,6 +25,7 @@ export const UNIFIED_KINDS = {
   "user.change": "onUserChange",
 } as const;
 
+/** A unified event kind: `"content.publish"`, `"workflow.change"`, … (the keys of {@link UNIFIED_KINDS}). */
 export type UnifiedKind = keyof typeof UNIFIED_KINDS;
 
 /** An item a unified event is about. Vendors fill what they know. */

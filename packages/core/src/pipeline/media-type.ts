@@ -2,6 +2,12 @@
  * True when a Content-Type can carry a JSON delivery. Absent, JSON, `+json`
  * and plain text pass (some senders label JSON as text); forms, multipart and
  * other binary types do not.
+ *
+ * @example
+ * ```ts
+ * canCarryJson("application/json; charset=utf-8"); // true
+ * canCarryJson("application/x-www-form-urlencoded"); // false
+ * ```
  */
 export function canCarryJson(contentType: string | undefined): boolean {
   if (contentType === undefined) return true;
