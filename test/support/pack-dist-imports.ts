@@ -24,6 +24,13 @@ export function packageOf(specifier: string): string {
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
 }
 
+/** The file a relative specifier names; in declaration files `./x.js` means `./x.d.ts` (`./x.cjs`, `./x.d.cts`). */
+function relativeTarget(from: string, specifier: string): string {
+  const target = normalize(join(dirname(from), specifier));
+  if (!/\.d\.(c|m)?ts$/.test(from)) return target;
+  return target.replace(/\.(c|m)?js$/, (_, kind: string | undefined) => `.d.${kind ?? ""}ts`);
+}
+
 /**
  * A built entry and every file it reaches through relative imports (tsup's
  * shared chunks), with the specifiers each one imports.
@@ -34,7 +41,7 @@ export function entryClosure(entry: string): Map<string, string[]> {
     if (seen.has(file)) return;
     const specifiers = importSpecifiers(file);
     seen.set(file, specifiers);
-    for (const s of specifiers) if (s.startsWith(".")) visit(normalize(join(dirname(file), s)));
+    for (const s of specifiers) if (s.startsWith(".")) visit(relativeTarget(file, s));
   };
   visit(entry);
   return seen;

@@ -36,6 +36,13 @@ function userEvent(action: "create" | "update" | "delete") {
 /**
  * BLOX CMS native events: `<application>.<event>`. The single source of
  * event names, payload types and unified mappings.
+ *
+ * @example
+ * ```ts
+ * const names = Object.keys(bloxEvents); // ["editorial.create_asset", …]
+ * const receiver = createReceiver({ provider: blox({ secret }) });
+ * receiver.on("editorial.update_asset", ({ payload }) => purge(payload.data.url));
+ * ```
  */
 export const bloxEvents = {
   "editorial.create_asset": defineEvent(bloxAssetDeliverySchema, { unified: assetEvents("content.create") }),

@@ -12,7 +12,14 @@ import {
   bloxUserDeliverySchema,
 } from "./schemas.js";
 
-/** All BLOX zod schemas in one object. */
+/**
+ * All BLOX zod schemas in one object.
+ *
+ * @example
+ * ```ts
+ * bloxSchemas.assetDelivery.safeParse(JSON.parse(text)).success;
+ * ```
+ */
 export const bloxSchemas = {
   envelope: bloxEnvelopeSchema,
   assetData: bloxAssetDataSchema,

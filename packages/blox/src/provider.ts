@@ -3,7 +3,14 @@ import { bloxEventName } from "./event-name.js";
 import { bloxEvents } from "./events.js";
 import { bloxEnvelopeSchema } from "./schemas.js";
 
-/** The header BLOX signs deliveries in. */
+/**
+ * The header BLOX signs deliveries in.
+ *
+ * @example
+ * ```ts
+ * const signature = request.headers.get(BLOX_SIGNATURE_HEADER); // "x-hook-signature"
+ * ```
+ */
 export const BLOX_SIGNATURE_HEADER = "x-hook-signature";
 
 /** Options of {@link blox}. */
@@ -35,7 +42,14 @@ export function blox(options: BloxOptions) {
   });
 }
 
-/** BLOX publishes no source addresses: bring your own list to `allowIps` if you have one. */
+/**
+ * BLOX publishes no source addresses: bring your own list to `allowIps` if you have one.
+ *
+ * @example
+ * ```ts
+ * const receiver = createReceiver({ provider: blox({ secret }), allowIps: [...bloxOutboundIps, "198.51.100.0/24"] });
+ * ```
+ */
 export const bloxOutboundIps: readonly string[] = [];
 
 blox.outboundIps = bloxOutboundIps;

@@ -32,7 +32,15 @@ const user = (event: string): BloxUserDelivery => ({
   },
 });
 
-/** A realistic sample delivery for every BLOX native event (as the JSON BLOX would send). */
+/**
+ * A realistic sample delivery for every BLOX native event (as the JSON BLOX would send).
+ *
+ * @example
+ * ```ts
+ * const body = JSON.stringify(bloxSamples["editorial.update_asset"]);
+ * await fetch("http://localhost:3000/hooks/blox", { method: "POST", body, headers: { "x-hook-signature": await signBlox(body, secret) } });
+ * ```
+ */
 export const bloxSamples: { readonly [K in BloxEventName]: K extends `user.${string}` ? BloxUserDelivery : BloxAssetDelivery } = {
   "editorial.create_asset": asset("create_asset", "no"),
   "editorial.update_asset": asset("update_asset", "yes"),

@@ -1,6 +1,13 @@
 import { z } from "zod";
 
-/** Asset types the BLOX webhook event picker lists (Editorial: Article, Audio, …). BLOX may send others. */
+/**
+ * Asset types the BLOX webhook event picker lists (Editorial: Article, Audio, …). BLOX may send others.
+ *
+ * @example
+ * ```ts
+ * if ((BLOX_ASSET_TYPES as readonly string[]).includes(payload.data.type)) index(payload.data);
+ * ```
+ */
 export const BLOX_ASSET_TYPES = [
   "article",
   "audio",
@@ -21,14 +28,29 @@ export const BLOX_ASSET_TYPES = [
 /** A BLOX asset type; unknown future types stay plain strings. */
 export type BloxAssetType = (typeof BLOX_ASSET_TYPES)[number] | (string & {});
 
-/** The envelope every BLOX delivery shares: `{ application, event, data }`. */
+/**
+ * The envelope every BLOX delivery shares: `{ application, event, data }`.
+ *
+ * @example
+ * ```ts
+ * const { application, event } = bloxEnvelopeSchema.parse(JSON.parse(text)); // "editorial", "update_asset"
+ * ```
+ */
 export const bloxEnvelopeSchema = z.looseObject({
   application: z.string().min(1),
   event: z.string().min(1),
   data: z.looseObject({}),
 });
 
-/** `data` of editorial asset events (create_asset, update_asset, …). Unknown fields pass through. */
+/**
+ * `data` of editorial asset events (create_asset, update_asset, …). Unknown fields pass through.
+ *
+ * @example
+ * ```ts
+ * const asset = bloxAssetDataSchema.parse(delivery.data);
+ * if (asset.published === "yes") purge(asset.url);
+ * ```
+ */
 export const bloxAssetDataSchema = z.looseObject({
   /** The asset's id. */
   uuid: z.string().min(1),
@@ -47,7 +69,15 @@ export const bloxAssetDataSchema = z.looseObject({
   published: z.enum(["yes", "no"]),
 });
 
-/** `data` of user account events. Unknown fields pass through. */
+/**
+ * `data` of user account events. Unknown fields pass through.
+ *
+ * @example
+ * ```ts
+ * const user = bloxUserDataSchema.parse(delivery.data);
+ * await crm.upsert({ email: user.email, name: user.screen_name });
+ * ```
+ */
 export const bloxUserDataSchema = z.looseObject({
   id: z.union([z.string().min(1), z.number()]),
   email: z.string().optional(),
@@ -60,12 +90,32 @@ export const bloxUserDataSchema = z.looseObject({
   postal_code: z.string().optional(),
 });
 
-/** A full editorial asset delivery. */
+/**
+ * A full editorial asset delivery.
+ *
+ * @example
+ * ```ts
+ * const result = bloxAssetDeliverySchema.safeParse(JSON.parse(text));
+ * if (result.success) console.log(result.data.event, result.data.data.title);
+ * ```
+ */
 export const bloxAssetDeliverySchema = bloxEnvelopeSchema.extend({ application: z.literal("editorial"), data: bloxAssetDataSchema });
-/** A full user delivery. */
+/**
+ * A full user delivery.
+ *
+ * @example
+ * ```ts
+ * const delivery = bloxUserDeliverySchema.parse(JSON.parse(text));
+ * console.log(delivery.event, delivery.data.id); // "update_user", …
+ * ```
+ */
 export const bloxUserDeliverySchema = bloxEnvelopeSchema.extend({ application: z.literal("user"), data: bloxUserDataSchema });
 
+/** `data` of an editorial asset event (see {@link bloxAssetDataSchema}). */
 export type BloxAssetData = z.output<typeof bloxAssetDataSchema>;
+/** `data` of a user account event (see {@link bloxUserDataSchema}). */
 export type BloxUserData = z.output<typeof bloxUserDataSchema>;
+/** A whole editorial asset delivery (see {@link bloxAssetDeliverySchema}). */
 export type BloxAssetDelivery = z.output<typeof bloxAssetDeliverySchema>;
+/** A whole user account delivery (see {@link bloxUserDeliverySchema}). */
 export type BloxUserDelivery = z.output<typeof bloxUserDeliverySchema>;

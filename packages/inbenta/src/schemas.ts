@@ -293,18 +293,33 @@ export const inbentaMoveSchema = inbentaEnvelopeSchema.extend({
   order: id.optional(),
 });
 
+/** The fields every Inbenta trigger shares: `trigger` and (except for moves) `date` (see {@link inbentaEnvelopeSchema}). */
 export type InbentaEnvelope = z.output<typeof inbentaEnvelopeSchema>;
+/** One value of a content attribute, with its authoring dates (see {@link inbentaAttributeObjectSchema}). */
 export type InbentaAttributeObject = z.output<typeof inbentaAttributeObjectSchema>;
+/** A content attribute (e.g. `ANSWER_TEXT`) and its values (see {@link inbentaAttributeSchema}). */
 export type InbentaAttribute = z.output<typeof inbentaAttributeSchema>;
+/** The decision tree attached to a content, if any (see {@link inbentaDecisionTreeSchema}). */
 export type InbentaDecisionTree = z.output<typeof inbentaDecisionTreeSchema>;
+/** A user type a content is published for (see {@link inbentaUserTypeSchema}). */
 export type InbentaUserType = z.output<typeof inbentaUserTypeSchema>;
+/** A content as Inbenta sends it in `contentData` (all fields optional on edits) (see {@link inbentaContentDataSchema}). */
 export type InbentaContentData = z.output<typeof inbentaContentDataSchema>;
+/** A category as Inbenta sends it in `categoryData` (see {@link inbentaCategoryDataSchema}). */
 export type InbentaCategoryData = z.output<typeof inbentaCategoryDataSchema>;
+/** A `create_content` delivery (see {@link inbentaCreateContentSchema}). */
 export type InbentaCreateContent = z.output<typeof inbentaCreateContentSchema>;
+/** An `edit_content` delivery: the changed fields and their former values (see {@link inbentaEditContentSchema}). */
 export type InbentaEditContent = z.output<typeof inbentaEditContentSchema>;
+/** A `change_content_status` delivery: `isActive` now and before (see {@link inbentaChangeContentStatusSchema}). */
 export type InbentaChangeContentStatus = z.output<typeof inbentaChangeContentStatusSchema>;
+/** A `delete_content` delivery (see {@link inbentaDeleteContentSchema}). */
 export type InbentaDeleteContent = z.output<typeof inbentaDeleteContentSchema>;
+/** A `create_category` delivery (see {@link inbentaCreateCategorySchema}). */
 export type InbentaCreateCategory = z.output<typeof inbentaCreateCategorySchema>;
+/** An `edit_category` delivery: the changed fields and their former values (see {@link inbentaEditCategorySchema}). */
 export type InbentaEditCategory = z.output<typeof inbentaEditCategorySchema>;
+/** A `remove_category` delivery (see {@link inbentaRemoveCategorySchema}). */
 export type InbentaRemoveCategory = z.output<typeof inbentaRemoveCategorySchema>;
+/** A `moving_category_tree` delivery: a category or content moved to another parent (see {@link inbentaMoveSchema}). */
 export type InbentaMove = z.output<typeof inbentaMoveSchema>;

@@ -155,10 +155,15 @@ export function kapostContentOperationSchema<Op extends KapostOperation>(operati
   return kapostContentDeliverySchema.extend({ operation: z.literal(operation) });
 }
 
+/** The top level of every Kapost webhook: `operation`, `type`, `payload`, `instance` (see {@link kapostEnvelopeSchema}). */
 export type KapostEnvelope = z.output<typeof kapostEnvelopeSchema>;
+/** The Kapost instance that sent the webhook (see {@link kapostInstanceSchema}). */
 export type KapostInstance = z.output<typeof kapostInstanceSchema>;
+/** The content type of a post, e.g. "Blog Post" (see {@link kapostContentTypeSchema}). */
 export type KapostContentType = z.output<typeof kapostContentTypeSchema>;
+/** One attachment of a post (see {@link kapostAttachmentSchema}). */
 export type KapostAttachment = z.output<typeof kapostAttachmentSchema>;
+/** The whole post Kapost sends as `payload.full_post` (see {@link kapostFullPostSchema}). */
 export type KapostFullPost = z.output<typeof kapostFullPostSchema>;
 /** A content webhook, any documented operation. */
 export type KapostContentDelivery = z.output<typeof kapostContentDeliverySchema>;
