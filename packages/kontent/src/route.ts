@@ -31,12 +31,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A body value for a warning: strings quoted, anything else named by its type (String() of a deep array recurses). */
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return `"${value}"`;
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : String(value);
+}
+
 function warnOnHeaderMismatch(message: Readonly<Record<string, unknown>>, context: RouteContext<KontentMeta>): void {
   let differences: string[] | undefined;
   for (const [field, key] of COMPARED) {
     const header = context.meta[field];
     if (header !== undefined && header !== message[key]) {
-      (differences ??= []).push(`${KONTENT_MESSAGE_HEADERS[field]} is "${header}" but message.${key} is "${String(message[key])}"`);
+      (differences ??= []).push(`${KONTENT_MESSAGE_HEADERS[field]} is "${header}" but message.${key} is ${describeValue(message[key])}`);
     }
   }
   if (differences) context.warn(`Kontent.ai headers and body disagree (the body wins): ${differences.join("; ")}`);

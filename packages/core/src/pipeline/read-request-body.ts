@@ -1,4 +1,4 @@
-import { PayloadTooLargeError } from "../errors.js";
+import { InvalidBodyError, PayloadTooLargeError } from "../errors.js";
 
 /**
  * Reads a fetch `Request` body as bytes, stopping (and cancelling the stream)
@@ -10,7 +10,14 @@ export async function readRequestBody(request: Request, limit: number): Promise<
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (cause) {
+      // The client went away, or the runtime gave up on it (e.g. Node's requestTimeout): a client failure, not ours.
+      throw new InvalidBodyError("body_incomplete", "The body ended before it was complete", cause);
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
     if (total > limit) {

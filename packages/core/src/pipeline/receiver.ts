@@ -6,6 +6,7 @@ import {
   ConfigurationError,
   ForbiddenSourceError,
   HandlerError,
+  InvalidBodyError,
   MethodNotAllowedError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
@@ -293,7 +294,13 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
 
       return await this.#process(headers, body, ip);
     } catch (error) {
-      const failure = error instanceof WebhookError ? error : new WebhookError(500, "internal_error", "Internal error", { cause: error });
+      const failure =
+        error instanceof WebhookError
+          ? error
+          : error instanceof RangeError
+            ? // A payload nested deeper than the stack allows (handlers' own errors never reach this catch).
+              new InvalidBodyError("invalid_json", "The body is nested too deeply to process", error)
+            : new WebhookError(500, "internal_error", "Internal error", { cause: error });
       this.#report(failure, { ip });
       return errorResponse(failure);
     }
@@ -482,7 +489,14 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       const native = this.#native.get(record.name);
       if (native) for (const h of native) run(h, record);
       if (this.#unified.size) {
-        for (const event of this.#toUnified(record)) {
+        let unified: UnifiedEvent<UnifiedKind>[] = [];
+        try {
+          unified = this.#toUnified(record);
+        } catch (e) {
+          // A mapping that throws fails this event like a handler would: 500 handler_failed, dedupe claim released.
+          errors.push(e);
+        }
+        for (const event of unified) {
           const list = this.#unified.get(event.kind);
           if (list) for (const h of list) run(h, event);
         }

@@ -43,3 +43,19 @@ describe("schema validation in the pipeline", () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe("payloads nested deeper than the stack", () => {
+  it("answer 400 instead of crashing when a stage recurses too deep", async () => {
+    const depth = (value: unknown): number => (Array.isArray(value) ? 1 + depth(value[0]) : 0);
+    const provider = defineProvider({
+      name: "deep",
+      events: { ping: defineEvent(z.unknown()) },
+      auth: undefined,
+      route: (body) => [{ name: depth(body) >= 0 ? "ping" : "never", payload: body }],
+    });
+    const receiver = createReceiver({ provider, allowUnauthenticated: true });
+    const body = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
+    const response = await receiver.handle({ method: "POST", headers: {}, body });
+    expect([response.status, JSON.parse(response.body).error]).toEqual([400, "invalid_json"]);
+  });
+});
