@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ReceiverResponse } from "@cmshooks/core";
 
-/** How much of an unread body is drained after answering early, before the connection is cut. */
-const LINGER_BYTES = 256 * 1024;
+/** A body declared at most this long is read to its end after an early answer, keeping the connection. */
+const SHORT_BODY_BYTES = 1024 * 1024;
+/** How long a connection with an unread body stays half-open after an early answer. */
 const LINGER_MS = 1_000;
 
 /**
@@ -11,10 +12,13 @@ const LINGER_MS = 1_000;
  *
  * When the answer comes before the body was read to its end (413, 408, 403,
  * a 401 on header credentials), closing the socket at once would make the
- * kernel reset the connection and many clients would report the reset instead
- * of our status. So the rest of the body is drained for a moment, up to
- * 256 KiB or 1 s, and then the connection is closed; a body that ends within
- * that budget leaves the connection usable.
+ * kernel reset the connection, and many clients would report the reset
+ * instead of our status. So what the client is still sending is read and
+ * dropped (nothing is kept in memory): a body declared short enough is read
+ * to its end and the keep-alive connection stays usable; a larger or chunked
+ * one gets our side of the connection ended after the answer (the client sees
+ * the answer, then end of stream) and is drained until the client stops, for
+ * at most 5 s or 32 MiB; then the socket is destroyed.
  *
  * @example
  * ```ts
@@ -28,20 +32,23 @@ export function writeNodeResponse(res: ServerResponse, response: ReceiverRespons
   const { connection: _ignored, ...headers } = response.headers;
   res.writeHead(response.status, { ...headers, "content-length": Buffer.byteLength(response.body) });
   res.end(response.body);
-  if (unread) drainThenClose(req);
+  if (unread) drainThenClose(req, res);
 }
 
-function drainThenClose(req: IncomingMessage): void {
+function drainThenClose(req: IncomingMessage, res: ServerResponse): void {
   const socket = req.socket;
-  let budget = LINGER_BYTES;
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
   socket.once("close", () => clearTimeout(timer));
-  req.on("data", (chunk: Buffer) => {
-    budget -= chunk.length;
-    if (budget < 0) socket.destroy();
-  });
-  req.once("end", () => clearTimeout(timer));
-  req.once("aborted", () => clearTimeout(timer));
-  req.resume();
+  const declared = Number(req.headers["content-length"]);
+  if (req.headers["transfer-encoding"] === undefined && declared <= SHORT_BODY_BYTES) {
+    // A short declared body is read to its end and dropped; the keep-alive connection stays usable.
+    req.once("end", () => clearTimeout(timer));
+    req.resume();
+    return;
+  }
+  // A large or endless body is not read: once the answer is flushed our side is ended (the client reads the
+  // answer, then end of stream), the client's upload stalls in the socket buffers instead of being refused
+  // with a reset, and the socket is destroyed when the client closes or after LINGER_MS.
+  res.once("finish", () => socket.end());
 }
