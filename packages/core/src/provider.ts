@@ -223,7 +223,13 @@ export function toPayloadIssues(error: z.ZodError, prefix: readonly (string | nu
  * ```
  */
 export function parseEnvelope<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const result = schema.safeParse(body);
+  let prepared = preparedEnvelopes.get(schema);
+  if (!prepared) preparedEnvelopes.set(schema, (prepared = { schema: z.compile(schema), outputIsInput: outputIsInput(schema) }));
+  // Envelopes run on every delivery: compiled once, and validated without a copy where the schema allows.
+  if (prepared.outputIsInput && prepared.schema.validate(body)) return body as z.output<S>;
+  const result = prepared.schema.safeParse(body);
   if (!result.success) throw new ValidationError(toPayloadIssues(result.error));
-  return result.data;
+  return result.data as z.output<S>;
 }
+
+const preparedEnvelopes = new WeakMap<z.ZodType, { readonly schema: z.ZodType; readonly outputIsInput: boolean }>();

@@ -29,8 +29,11 @@ export function writeNodeResponse(res: ServerResponse, response: ReceiverRespons
   if (res.headersSent || res.destroyed) return;
   const req: IncomingMessage | undefined = res.req;
   const unread = req !== undefined && !req.complete;
-  const { connection: _ignored, ...headers } = response.headers;
-  res.writeHead(response.status, { ...headers, "content-length": Buffer.byteLength(response.body) });
+  // A flat [name, value, …] list: no object copies on the hot path. `connection` is this writer's business.
+  const headers: string[] = [];
+  for (const name in response.headers) if (name !== "connection") headers.push(name, response.headers[name]!);
+  headers.push("content-length", String(Buffer.byteLength(response.body)));
+  res.writeHead(response.status, headers);
   res.end(response.body);
   if (unread) drainThenClose(req, res);
 }
