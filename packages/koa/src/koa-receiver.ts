@@ -1,6 +1,6 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { WebhookError, type WebhookReceiver } from "@cmshooks/core";
-import { nodeDelivery, type ReadBodyOptions } from "@cmshooks/node";
+import { closeAfterEarlyAnswer, nodeDelivery, type ReadBodyOptions } from "@cmshooks/node";
 
 /** Options of {@link koaReceiver}. */
 export type KoaReceiverOptions = ReadBodyOptions;
@@ -11,11 +11,18 @@ export type KoaReceiverOptions = ReadBodyOptions;
  */
 export interface KoaContextLike {
   readonly req: IncomingMessage;
+  readonly res: ServerResponse;
   /** Where koa-bodyparser / @koa/bodyparser keep the text they parsed, as `rawBody`. */
   readonly request: object;
   status: number;
   body: unknown;
   set(headers: Record<string, string>): void;
+}
+
+function withoutConnection(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const name in headers) if (name !== "connection") copy[name] = headers[name]!;
+  return copy;
 }
 
 /** A Koa middleware. */
@@ -63,7 +70,10 @@ export function koaReceiver(receiver: Pick<WebhookReceiver, "handle">, options: 
     const consumed = ctx.req.readableEnded;
     const input = consumed ? { ...delivery, body: parserRawBody(ctx) ?? alreadyParsed } : delivery;
     const response = await receiver.handle(input);
-    ctx.set(response.headers);
+    // An answer before the body was read (413, 403, …): close without a reset, as the node adapter does.
+    const early = !ctx.req.complete;
+    if (early) closeAfterEarlyAnswer(ctx.req, ctx.res);
+    ctx.set(early ? withoutConnection(response.headers) : response.headers);
     ctx.status = response.status;
     ctx.body = response.body;
   };

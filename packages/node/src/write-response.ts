@@ -35,11 +35,24 @@ export function writeNodeResponse(res: ServerResponse, response: ReceiverRespons
   headers.push("content-length", String(Buffer.byteLength(response.body)));
   res.writeHead(response.status, headers);
   res.end(response.body);
-  if (unread) drainThenClose(req, res);
+  if (unread) closeAfterEarlyAnswer(req, res);
 }
 
-function drainThenClose(req: IncomingMessage, res: ServerResponse): void {
+/**
+ * For adapters whose framework writes the answer itself (Koa): when the
+ * answer comes before the body was read, read a short declared body to its
+ * end, or half-close after the answer instead of resetting the connection.
+ * Call it before the answer is written; the answer must not ask for
+ * `Connection: close` (Node would then reset the connection itself).
+ *
+ * @example
+ * ```ts
+ * if (!ctx.req.complete) closeAfterEarlyAnswer(ctx.req, ctx.res);
+ * ```
+ */
+export function closeAfterEarlyAnswer(req: IncomingMessage, res: ServerResponse): void {
   const socket = req.socket;
+  if (socket.destroyed || res.destroyed) return; // the client is already gone
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
   socket.once("close", () => clearTimeout(timer));
