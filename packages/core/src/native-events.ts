@@ -37,5 +37,5 @@ export type NativeEventOf<E extends EventMap, K extends keyof E & string, Meta> 
   [N in K]: NativeEvent<N, E[N], Meta>;
 }[K];
 
-/** What `onAny` receives: any known native event, or an unknown one. */
+/** What `onAny` receives: a known native event, or an unknown one. */
 export type AnyNativeEvent<E extends EventMap, Meta> = NativeEventOf<E, keyof E & string, Meta> | UnknownEvent<Meta>;

@@ -8,7 +8,7 @@ const vendorsLine = () => `Vendors: ${vendorIds.join(", ")}`;
 const CREDENTIALS = `Credentials (the same flags on send and listen):
   --secret <secret>         shared secret of a vendor that signs (or env CMSHOOKS_SECRET)
   --basic <user:pass>       basic auth, for a vendor that signs nothing
-  --header <name:value>     a secret header (send: any extra header; repeatable)
+  --header <name:value>     a secret header (send: an extra header; repeatable)
   --query <name=value>      a secret query parameter (send: repeatable)`;
 
 const COMMON = `  --json                    machine-readable output
