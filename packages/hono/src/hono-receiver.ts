@@ -9,6 +9,8 @@ export interface HonoReceiverOptions<E extends Env = Env> {
   ip?: (c: Context<E>) => string | undefined;
   /** A runtime's `getConnInfo` (from `@hono/node-server/conninfo`, `hono/bun`, `hono/deno`, `hono/cloudflare-workers`). */
   getConnInfo?: (c: Context<E>) => ConnInfo;
+  /** Answer 408 when the whole body has not arrived after this many ms. Default 30 000, as the Node adapters; 0 disables. */
+  timeoutMs?: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface HonoReceiverOptions<E extends Env = Env> {
  * ```
  */
 export function honoReceiver<E extends Env = Env>(receiver: Pick<WebhookReceiver, "fetch">, options: HonoReceiverOptions<E> = {}): Handler<E> {
-  const { ip, getConnInfo } = options;
+  const { ip, getConnInfo, timeoutMs = 30_000 } = options;
   const addressOf: (c: Context<E>) => string | undefined = ip ?? (getConnInfo ? (c) => getConnInfo(c).remote.address : runtimeAddress);
-  return (c) => receiver.fetch(c.req.raw, { ip: addressOf(c) });
+  return (c) => receiver.fetch(c.req.raw, { ip: addressOf(c), timeoutMs });
 }

@@ -1,12 +1,29 @@
-import { InvalidBodyError, PayloadTooLargeError } from "../errors.js";
+import { InvalidBodyError, PayloadTooLargeError, RequestTimeoutError } from "../errors.js";
 
 /**
  * Reads a fetch `Request` body as bytes, stopping (and cancelling the stream)
- * as soon as it passes `limit`, whatever Content-Length claimed.
+ * as soon as it passes `limit`, whatever Content-Length claimed, or when the
+ * whole body has not arrived after `timeoutMs` (0: no timeout of our own).
  */
-export async function readRequestBody(request: Request, limit: number): Promise<Uint8Array> {
+export async function readRequestBody(request: Request, limit: number, timeoutMs = 0): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
+  if (timeoutMs <= 0) return readAll(reader, limit);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reader.cancel().catch(() => {});
+      reject(new RequestTimeoutError(timeoutMs));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([readAll(reader, limit), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

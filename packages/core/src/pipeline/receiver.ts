@@ -309,18 +309,20 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   /**
    * The same pipeline for fetch runtimes (Workers, Bun, Deno, Next.js route
    * handlers): `Request` in, `Response` out. Pass the client address where the
-   * runtime knows it (e.g. `request.headers.get("cf-connecting-ip")` on Workers).
+   * runtime knows it (e.g. `request.headers.get("cf-connecting-ip")` on Workers),
+   * and `timeoutMs` to answer 408 when the body has not arrived in time
+   * (default: no timeout of its own; the runtime's applies).
    *
    * @example
    * ```ts
    * export default { fetch: (request: Request) => receiver.fetch(request) };
    * ```
    */
-  async fetch(request: Request, options: { ip?: string | undefined } = {}): Promise<Response> {
+  async fetch(request: Request, options: { ip?: string | undefined; timeoutMs?: number | undefined } = {}): Promise<Response> {
     const result = await this.handle({
       method: request.method,
       headers: request.headers,
-      body: (limit) => readRequestBody(request, limit),
+      body: (limit) => readRequestBody(request, limit, options.timeoutMs),
       ip: options.ip,
       url: request.url,
     });
