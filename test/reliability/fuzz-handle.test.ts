@@ -85,7 +85,7 @@ describe(`fuzz: ${TOTAL_DELIVERIES} generated deliveries through receiver.handle
 
       // The generator must reach every stage, not only the cheap refusals.
       const count = (s: number) => statuses.get(s) ?? 0;
-      expect(count(200) + count(422), JSON.stringify([...statuses])).toBeGreaterThan(runsPerCase * 0.3);
+      expect(count(200) + count(422), JSON.stringify([...statuses])).toBeGreaterThan(runsPerCase * 0.2);
       expect(count(200)).toBeGreaterThan(runsPerCase * 0.03);
       for (const s of [400, 401, 403, 405, 413, 415, 422]) expect(count(s), `status ${s}: ${JSON.stringify([...statuses])}`).toBeGreaterThan(runsPerCase * 0.005);
       expect(faults.unhandledRejections).toEqual([]);
