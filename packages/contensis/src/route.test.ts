@@ -1,7 +1,8 @@
 import { ValidationError } from "@cmshooks/core";
 import { describe, expect, it } from "vitest";
-import { defineContensisSubscription } from "./define-subscription.js";
 import type { ContensisMeta } from "./meta.js";
+import { testMeta } from "./meta.test-support.js";
+import { defineContensisSubscription } from "./define-subscription.js";
 import { routeContensisDelivery } from "./route.js";
 
 const { topics } = defineContensisSubscription({
@@ -13,17 +14,7 @@ const { topics } = defineContensisSubscription({
   ],
 });
 
-const meta = (fields: Partial<Omit<ContensisMeta<string>, "headers">> = {}): ContensisMeta<string> => ({
-  eventId: undefined,
-  event: undefined,
-  resourceType: undefined,
-  resourceId: undefined,
-  contentTypeId: undefined,
-  workflowEvent: undefined,
-  workflowState: undefined,
-  headers: {},
-  ...fields,
-});
+const meta = testMeta;
 
 const templated = { id: "1", title: "Hello" };
 const defaultBody = (eventName: string, type = "entry") => ({ eventId: "e1", eventName, resource: { id: "r1", type } });

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ContensisMeta } from "./meta.js";
+import { testMeta } from "./meta.test-support.js";
 import { CONTENSIS_EVENT_NAMES, splitContensisEventName } from "./resource-events.js";
 import { contensisSamples } from "./samples.js";
 import { contensisUnifiedKind, contensisUnifiedMapping } from "./unified.js";
 
-const meta = (fields: Partial<Omit<ContensisMeta<string>, "headers">> = {}): ContensisMeta<string> => ({
-  eventId: undefined,
-  event: undefined,
-  resourceType: undefined,
-  resourceId: undefined,
-  contentTypeId: undefined,
-  workflowEvent: undefined,
-  workflowState: undefined,
-  headers: {},
-  ...fields,
-});
+const meta = testMeta;
 
 const map = (name: string, payload: unknown, m = meta()) => {
   const { resourceType, event } = splitContensisEventName(name)!;
