@@ -378,6 +378,34 @@ describe("compileIpAllowlist", () => {
       }
     });
 
+    it("for many blocks under one shared prefix, where the IPv6 index key starts past the first word", () => {
+      // The index keys IPv6 on the 32 bits after the prefix all blocks share: here that prefix is
+      // /33–/110, so the key straddles words or sits in the last one.
+      const underPrefix = fc
+        .tuple(ipv6Value, fc.integer({ min: 33, max: 110 }))
+        .chain(([base, shared]) => {
+          const hostBits = 128n - BigInt(shared);
+          const top = (base >> hostBits) << hostBits;
+          const inside = fc.bigInt({ min: 0n, max: (1n << hostBits) - 1n }).map((offset) => top + offset);
+          const blocks = fc.array(
+            fc.tuple(inside, fc.integer({ min: shared, max: 128 })).map(([address, prefix]) => ({ address, prefix })),
+            { minLength: 50, maxLength: 400 },
+          );
+          return fc.tuple(blocks, fc.array(inside, { minLength: 20, maxLength: 20 }));
+        });
+      fc.assert(
+        fc.property(
+          underPrefix,
+          fc.array(ipv6Value, { maxLength: 5 }),
+          fc.array(textChoice, { minLength: 5, maxLength: 5 }),
+          ([blocks, nearby], anywhere, texts) => {
+            check(blocks, [...boundaries(blocks), ...nearby, ...anywhere], texts);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
+
     it("for large lists (thousands of blocks), where the bucket index matters", () => {
       fc.assert(
         fc.property(
