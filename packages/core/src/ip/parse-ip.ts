@@ -103,34 +103,30 @@ function createAddressParser(): (text: string, out: Uint32Array) => IpFamilyOrIn
   const groups = new Int32Array(8);
 
   /**
-   * Reads a dotted quad from `text[start, end)`: the value as an unsigned
-   * 32-bit number, or `-1` when it is not exactly four decimal octets of 0–255
-   * without leading zeros. One short loop per octet; digits are `code - 48`.
+   * Reads the dotted-quad octets `octetIndex` … 3 from `text[start, end)`,
+   * after `value` (the octets before them): the address as an unsigned 32-bit
+   * number, or `-1` when they are not decimal octets of 0–255 without leading
+   * zeros, separated by dots, ending the text. No character is read twice.
    */
-  function parseIpv4(text: string, start: number, end: number): number {
-    let value = 0;
+  function parseIpv4(text: string, start: number, end: number, value: number, octetIndex: number): number {
     let i = start;
-    for (let octetIndex = 0; octetIndex < 4; octetIndex++) {
+    for (; octetIndex < 4; octetIndex++) {
       const octetStart = i;
       let octet = 0;
+      let digit = 0; // after the loop: the code of what ended the octet, minus 48, unless the text ended
       while (i < end) {
-        const digit = text.charCodeAt(i) - 48;
+        digit = text.charCodeAt(i) - ZERO;
         if (digit >>> 0 > 9) break;
         octet = octet * 10 + digit;
         i++;
       }
-      const digits = i - octetStart;
-      // Empty, over 255 (which also refuses four digits or more), or a leading zero.
-      if (digits === 0 || octet > 255 || (digits > 1 && text.charCodeAt(octetStart) === ZERO)) return -1;
-      if (octetIndex < 3) {
-        if (i === end || text.charCodeAt(i) !== DOT) return -1;
-        i++;
-      } else if (i !== end) {
-        return -1;
-      }
+      if (!isOctet(octet, i - octetStart)) return -1;
       value = value * 256 + octet;
+      if (octetIndex === 3) return i === end ? value : -1;
+      if (i === end || digit !== DOT - ZERO) return -1;
+      i++;
     }
-    return value;
+    return -1;
   }
 
   /**
@@ -188,15 +184,18 @@ function createAddressParser(): (text: string, out: Uint32Array) => IpFamilyOrIn
       }
       if (charClass !== DOT_CLASS) return 0; // garbage, or a zone id
       if (count === 0 && gap < 0) {
-        // A dot in the first group: the whole text is IPv4.
-        const ipv4 = parseIpv4(text, 0, length);
+        // A dot in the first group: the whole text is IPv4, and the group,
+        // read as hex digits, was its first octet.
+        const octet = decimalOf(value, digits);
+        if (octet < 0) return 0;
+        const ipv4 = parseIpv4(text, i + 1, length, octet, 1);
         if (ipv4 < 0) return 0;
         out[0] = ipv4;
         return 4;
       }
       // In IPv6, a dotted quad can only be the last 32 bits.
       if (count > 6) return 0;
-      const ipv4 = parseIpv4(text, start, length);
+      const ipv4 = parseIpv4(text, start, length, 0, 0);
       if (ipv4 < 0) return 0;
       groups[count++] = ipv4 >>> 16;
       groups[count++] = ipv4 & 0xffff;
@@ -222,4 +221,28 @@ function createAddressParser(): (text: string, out: Uint32Array) => IpFamilyOrIn
     out[2] = word2;
     return 6;
   };
+}
+
+/**
+ * Whether `digits` decimal digits of value `octet` are an IPv4 octet: 0–255,
+ * without a leading zero (`01`, `00`: other parsers read those as octal).
+ */
+function isOctet(octet: number, digits: number): boolean {
+  if (digits === 1) return true;
+  if (digits === 2) return octet >= 10;
+  return digits === 3 && octet >= 100 && octet <= 255;
+}
+
+/**
+ * The decimal octet whose digits were read as a hex group (`0x255` → 255), or
+ * `-1` when they were not 1–3 decimal digits making an octet.
+ */
+function decimalOf(hexGroup: number, digits: number): number {
+  if (digits > 3) return -1;
+  const hundreds = hexGroup >> 8;
+  const tens = (hexGroup >> 4) & 15;
+  const ones = hexGroup & 15;
+  if (hundreds > 9 || tens > 9 || ones > 9) return -1;
+  const octet = hundreds * 100 + tens * 10 + ones;
+  return isOctet(octet, digits) ? octet : -1;
 }
