@@ -1,8 +1,14 @@
 /**
  * A set of IPv6 ranges, merged into sorted disjoint intervals when built and
- * indexed by {@link SearchBuckets} on the top 53 bits of each interval's first
- * address, so that a lookup costs about the same whatever the number of ranges.
- * Addresses are compared as four 32-bit words: no `BigInt` on the lookup path.
+ * indexed by {@link SearchBuckets}, so that a lookup costs about the same
+ * whatever the number of ranges. Addresses are compared as four 32-bit words:
+ * no `BigInt` on the lookup path.
+ *
+ * The index is keyed on 32 bits of each interval's first address: the 32 that
+ * follow the prefix the set's first and last address share (`2001:db8::/48` and
+ * `2001:db8:1::/48` share 47 bits, so the key is bits 47–78). From the set's
+ * first address up, that key is a monotone function of the address, it spreads
+ * the intervals as well as 32 bits can, and it is integer work only.
  */
 import { compareIpv6, type Ipv6Range, type Ipv6Words } from "./ip-range.js";
 import { SearchBuckets } from "./search-buckets.js";
@@ -20,12 +26,21 @@ export class Ipv6IntervalSet {
   /** Interval `i` starts at words `4i … 4i+3` and ends at the same place in `lasts`. */
   private readonly firsts: Uint32Array;
   private readonly lasts: Uint32Array;
-  /**
-   * The top 53 bits of each interval's first address, as an exact double: one
-   * comparison settles most steps of the search, words are compared on a tie.
-   */
-  private readonly firstKeys: Float64Array;
-  private readonly buckets: SearchBuckets;
+  /** The key of each interval's first address: one comparison settles most steps of the search. */
+  private readonly firstKeys: Uint32Array;
+  /** The set's first address (all ones when the set is empty: only that address gets past the first check). */
+  private readonly low0: number;
+  private readonly low1: number;
+  private readonly low2: number;
+  private readonly low3: number;
+  /** The key is 32 bits of the address from bit `32 × keyWord + keyShift`. */
+  private readonly keyWord: number;
+  private readonly keyShift: number;
+  // The index's fields, held here rather than through a SearchBuckets object: one load fewer each.
+  private readonly starts: Int32Array;
+  private readonly minKey: number;
+  private readonly shift: number;
+  private readonly lastBucket: number;
 
   constructor(ranges: readonly Ipv6Range[]) {
     const sorted = [...ranges].sort((a, b) => compareIpv6(a.first, b.first));
@@ -40,13 +55,23 @@ export class Ipv6IntervalSet {
     }
     this.firsts = new Uint32Array(4 * merged.length);
     this.lasts = new Uint32Array(4 * merged.length);
-    this.firstKeys = new Float64Array(merged.length);
     merged.forEach(({ first, last }, index) => {
       this.firsts.set(first, 4 * index);
       this.lasts.set(last, 4 * index);
-      this.firstKeys[index] = searchKey(first[0], first[1]);
     });
-    this.buckets = new SearchBuckets(this.firstKeys);
+    const low = merged[0]?.first ?? ALL_ONES;
+    const high = merged[merged.length - 1]?.last ?? ALL_ONES;
+    [this.low0, this.low1, this.low2, this.low3] = low;
+    // The key starts where the first and last address first differ (at most at bit 96, so that it fits).
+    const keyStart = Math.min(96, commonPrefixLength(low, high));
+    this.keyWord = keyStart >>> 5;
+    this.keyShift = keyStart & 31;
+    this.firstKeys = Uint32Array.from(merged, ({ first }) => this.keyOf(first[0], first[1], first[2], first[3]));
+    const buckets = new SearchBuckets(this.firstKeys);
+    this.starts = buckets.starts;
+    this.minKey = buckets.min;
+    this.shift = buckets.shift;
+    this.lastBucket = buckets.lastBucket;
   }
 
   /** Number of disjoint intervals the ranges merged into. */
@@ -60,12 +85,19 @@ export class Ipv6IntervalSet {
     const w1 = words[1]!;
     const w2 = words[2]!;
     const w3 = words[3]!;
-    const key = searchKey(w0, w1);
+    // Below the set's first address: no interval holds it, and its key would not be monotone.
+    if (w0 !== this.low0 ? w0 < this.low0 : compareLastThree(w1, w2, w3, this.low1, this.low2, this.low3) < 0) {
+      return false;
+    }
+    // Find the last interval that starts at or before the address: it is in
+    // the key's bucket, or else the last one before that bucket. (Above the
+    // set's last address the key means nothing, but then every interval ends
+    // before the address, and the last comparison still answers no.)
+    const key = this.keyOf(w0, w1, w2, w3);
+    let bucket = (key - this.minKey) >>> this.shift;
+    if (bucket > this.lastBucket) bucket = this.lastBucket;
     const firstKeys = this.firstKeys;
-    // Find the last interval that starts at or before the address (-1: none):
-    // it is in the key's bucket, or else the last one before that bucket.
-    const starts = this.buckets.starts;
-    const bucket = this.buckets.bucketOf(key);
+    const starts = this.starts;
     let low = starts[bucket]! - 1;
     let high = starts[bucket + 1]! - 1;
     while (low < high) {
@@ -79,11 +111,34 @@ export class Ipv6IntervalSet {
     }
     return low >= 0 && compareAt(this.lasts, 4 * low, w0, w1, w2, w3) >= 0;
   }
+
+  /** 32 bits of the address from bit `32 × keyWord + keyShift`. */
+  private keyOf(w0: number, w1: number, w2: number, w3: number): number {
+    const word = this.keyWord;
+    const shift = this.keyShift;
+    const upper = word === 0 ? w0 : word === 1 ? w1 : word === 2 ? w2 : w3;
+    const lower = word === 0 ? w1 : word === 1 ? w2 : w3; // word 3 comes with shift 0, where `lower` adds nothing
+    // (lower >>> 1) >>> (31 − shift) is lower >>> (32 − shift), and 0 when shift is 0 (JavaScript shifts by 32 as by 0).
+    return ((upper << shift) | ((lower >>> 1) >>> (31 - shift))) >>> 0;
+  }
 }
 
-/** The top 53 bits of an address (first two words), exactly representable as a double. */
-function searchKey(w0: number, w1: number): number {
-  return w0 * 0x200000 + (w1 >>> 11);
+const ALL_ONES: Ipv6Words = [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff];
+
+/** Number of leading bits two addresses share (128 when equal). */
+function commonPrefixLength(a: Ipv6Words, b: Ipv6Words): number {
+  for (let word = 0; word < 4; word++) {
+    const differ = (a[word]! ^ b[word]!) >>> 0;
+    if (differ !== 0) return 32 * word + Math.clz32(differ);
+  }
+  return 128;
+}
+
+/** Orders (a1, a2, a3) against (b1, b2, b3): the last three words of two addresses whose first words are equal. */
+function compareLastThree(a1: number, a2: number, a3: number, b1: number, b2: number, b3: number): number {
+  if (a1 !== b1) return a1 < b1 ? -1 : 1;
+  if (a2 !== b2) return a2 < b2 ? -1 : 1;
+  return a3 === b3 ? 0 : a3 < b3 ? -1 : 1;
 }
 
 /** Orders the address stored at `words[offset…offset+3]` against (w0, w1, w2, w3). */
