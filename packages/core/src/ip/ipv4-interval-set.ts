@@ -19,12 +19,7 @@ import { SearchBuckets } from "./search-buckets.js";
 export class Ipv4IntervalSet {
   private readonly firsts: Uint32Array;
   private readonly lasts: Uint32Array;
-  // The index's fields, held here rather than through a SearchBuckets object: one load fewer each.
-  private readonly starts: Int32Array;
-  /** The first address of the first interval; 2^32 when there are none, so that no address reaches it. */
-  private readonly min: number;
-  private readonly shift: number;
-  private readonly lastBucket: number;
+  private readonly buckets: SearchBuckets;
 
   constructor(ranges: readonly Ipv4Range[]) {
     const sorted = [...ranges].sort((a, b) => a.first - b.first);
@@ -42,11 +37,7 @@ export class Ipv4IntervalSet {
     }
     this.firsts = Uint32Array.from(firsts);
     this.lasts = Uint32Array.from(lasts);
-    const buckets = new SearchBuckets(this.firsts);
-    this.starts = buckets.starts;
-    this.min = firsts.length === 0 ? 2 ** 32 : buckets.min;
-    this.shift = buckets.shift;
-    this.lastBucket = buckets.lastBucket;
+    this.buckets = new SearchBuckets(this.firsts);
   }
 
   /** Number of disjoint intervals the ranges merged into. */
@@ -56,22 +47,20 @@ export class Ipv4IntervalSet {
 
   /** Whether the unsigned 32-bit `address` lies in one of the intervals. */
   has(address: number): boolean {
-    const min = this.min;
-    if (address < min) return false;
+    const buckets = this.buckets;
+    // Below the first interval (and the index only takes keys from there up).
+    if (address < buckets.min) return false;
     // Find the last interval that starts at or before the address: it is in
     // the address's bucket, or else the last one before that bucket.
-    let bucket = (address - min) >>> this.shift;
-    if (bucket > this.lastBucket) bucket = this.lastBucket;
+    const bucket = buckets.bucketOf(address);
     const firsts = this.firsts;
-    const starts = this.starts;
-    let low = starts[bucket]! - 1;
-    let high = starts[bucket + 1]! - 1;
+    let low = buckets.starts[bucket]! - 1;
+    let high = buckets.starts[bucket + 1]! - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
       if (firsts[middle]! <= address) low = middle;
       else high = middle - 1;
     }
-    // low ≥ 0: the first interval starts at `min`, which the address is not below.
-    return address <= this.lasts[low]!;
+    return low >= 0 && address <= this.lasts[low]!;
   }
 }

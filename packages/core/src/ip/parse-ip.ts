@@ -30,7 +30,6 @@ export type ParsedIp =
  */
 export type IpFamilyOrInvalid = 0 | 4 | 6;
 
-
 /**
  * Parses `text` into `out` without allocating: an IPv4 address (or an
  * IPv4-mapped IPv6 one) writes its value to `out[0]` and returns `4`; any other
