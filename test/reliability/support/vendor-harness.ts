@@ -1,5 +1,5 @@
 import { createReceiver, type Receiver, type WebhookError } from "@cmshooks/core";
-import { sampleCredentials, type TestDelivery, type VendorCredentials, type VendorEntry } from "@cmshooks/testkit";
+import { onEveryUnified, sampleCredentials, type TestDelivery, type VendorCredentials, type VendorEntry } from "@cmshooks/testkit";
 import { collectPools } from "./body-mutations.js";
 import { foreignPrototypes } from "./prototype-check.js";
 
@@ -109,16 +109,7 @@ export async function makeHarness(id: string, entry: VendorEntry, form: Credenti
   };
   receiver.on(receiver.provider.eventNames, native);
   receiver.onAny(native);
-  receiver
-    .onContentCreate(unified)
-    .onContentUpdate(unified)
-    .onContentPublish(unified)
-    .onContentUnpublish(unified)
-    .onContentDelete(unified)
-    .onContentRestore(unified)
-    .onWorkflowChange(unified)
-    .onTaxonomyChange(unified)
-    .onUserChange(unified);
+  onEveryUnified(receiver, unified);
   receiver.onError((error) => void reports.push(error));
 
   const samples: TestDelivery[] = [];
