@@ -4,6 +4,7 @@ export * from "./headers.js";
 export * from "./unified-events.js";
 export * from "./native-events.js";
 export * from "./provider.js";
+export { openObject } from "./open-object.js";
 export type { Authenticator, AuthInput, AuthOutcome } from "./auth/authenticator.js";
 export { constantTimeEqual, constantTimeIncludes } from "./auth/constant-time.js";
 export { secretHeader, type SecretHeaderOptions } from "./auth/secret-header.js";

@@ -4,7 +4,7 @@
  * signed in `X-KC-Signature`.
  */
 import { z } from "zod";
-import { openObject } from "./open-object.js";
+import { openObject } from "@cmshooks/core";
 
 /**
  * Which Kontent.ai API a legacy notification relates to (`message.api_name`, `X-KC-Message-Api-Name`).

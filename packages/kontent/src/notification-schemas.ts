@@ -4,7 +4,7 @@
  * Shapes follow the zod schemas of `@kontent-ai/webhook-helper` v4.
  */
 import { z } from "zod";
-import { openObject } from "./open-object.js";
+import { openObject } from "@cmshooks/core";
 
 /**
  * Which Delivery API the change concerns: live content or preview.

@@ -5,8 +5,8 @@ import { z } from "zod";
  * `z.looseObject`, but whose inferred type lists only the documented fields.
  *
  * Why: `z.looseObject` infers an index signature (`[k: string]: unknown`), so a
- * misspelt field, or one the event never carries (`data.taxonomies` on a
- * workflow notification), would still compile. A field Kontent.ai adds
+ * misspelt field, or one the event never carries (e.g. `data.taxonomies` on a Kontent.ai
+ * workflow notification), would still compile. A field the vendor adds
  * tomorrow still reaches handlers; it is just not typed until we add it.
  *
  * @example
