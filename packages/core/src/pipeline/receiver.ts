@@ -417,7 +417,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       }
       return this.#handoff.status === 202 ? ACCEPTED_RESPONSE : OK_RESPONSE;
     }
-    const outcome = await this.#run(records, ip);
+    const outcome = await this.#run(records, ip, false);
     if (outcome instanceof HandlerError) throw outcome;
     return outcome === "duplicate" ? DUPLICATE_RESPONSE : OK_RESPONSE;
   }
@@ -443,7 +443,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       let outcome: RunOutcome;
       try {
         observation?.events(records, []);
-        outcome = await runInContext(observation?.context, () => this.#run(records, undefined));
+        outcome = await runInContext(observation?.context, () => this.#run(records, undefined, true));
       } catch (error) {
         // Handler failures were reported by #run; a failing dedupe store is reported here.
         if (error instanceof WebhookError) this.#reporter.report(error, { ip: undefined });
@@ -463,8 +463,15 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
    * "duplicate", or undefined. Events of one delivery that share a delivery id
    * share one claim: all of them run under it, and it is completed only when
    * all of them succeeded.
+   *
+   * Marking an id done is off the answer path unless `awaitDone` (queue
+   * workers, whose job must not end first): the sender gets its 200 after one
+   * round trip to the store, not two. Should the process die between the
+   * answer and the mark, the claim expires after `processingTtlMs`; the sender,
+   * answered 200, does not retry, so the handlers still ran once. A release
+   * (handlers failed) is always awaited, so the retry finds the id free.
    */
-  async #run(records: readonly EventRecord[], ip: string | undefined): Promise<RunOutcome> {
+  async #run(records: readonly EventRecord[], ip: string | undefined, awaitDone: boolean): Promise<RunOutcome> {
     if (!this.#dedupe) {
       let failure: HandlerError | undefined;
       for (let i = 0; i < records.length; i++) {
@@ -498,7 +505,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
         }
       }
       const first = groups[g]![0]!;
-      await settleClaim(dedupe, ids[g]!, failed ? "release" : "complete", (e) => this.#reporter.report(e, { ip, event: first }));
+      const settled = settleClaim(dedupe, ids[g]!, failed ? "release" : "complete", (e) => this.#reporter.report(e, { ip, event: first }));
+      if (failed || awaitDone) await settled;
     }
     return failure;
   }
