@@ -65,7 +65,8 @@ function parserRawBody(ctx: KoaContextLike): Uint8Array | undefined {
  */
 export function koaReceiver(receiver: Pick<WebhookReceiver, "handle">, options: KoaReceiverOptions = {}): KoaReceiverMiddleware {
   return async (ctx) => {
-    const delivery = nodeDelivery(ctx.req, options);
+    // Route parameters (@koa/router sets ctx.params), for receivers that serve many tenants.
+    const delivery = { ...nodeDelivery(ctx.req, options), params: (ctx as { params?: Record<string, string> }).params };
     // An untouched stream is read by nodeDelivery; a parser that ran may have kept the exact bytes.
     const consumed = ctx.req.readableEnded;
     const input = consumed ? { ...delivery, body: parserRawBody(ctx) ?? alreadyParsed } : delivery;
