@@ -10,11 +10,12 @@ export type FastifyHandlerOptions = ReadBodyOptions;
 export type FastifyReceiverHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 /**
- * A Fastify route handler for a receiver, for routes whose body no parser
- * has read: inside {@link fastifyReceiver}'s scope, or behind a
- * `parseAs: "buffer"` content-type parser (its `Buffer` is verified as is).
- * Behind Fastify's own JSON parser the signed bytes are gone and the delivery
- * is answered 500 `body_already_parsed`; prefer the plugin.
+ * A Fastify route handler for a receiver, for a route of your own. Behind a
+ * `parseAs: "buffer"` content-type parser its `Buffer` is verified as is;
+ * behind Fastify's own JSON parser the signed bytes are gone and the delivery
+ * is answered 500 `body_already_parsed`. Fastify's checks before parsing
+ * apply (its 415 for a malformed `Content-Type`, its `bodyLimit` for buffer
+ * parsers). Prefer {@link fastifyReceiver}, which answers before any parser.
  *
  * The answer (200, 401, 413, 422, …) goes out through `reply`, so Fastify's
  * `onSend` / `onResponse` hooks and its request log see it.

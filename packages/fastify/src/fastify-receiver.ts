@@ -8,13 +8,20 @@ export interface FastifyReceiverOptions extends FastifyHandlerOptions {
   readonly path?: string;
 }
 
+/** Never reached: the route is answered in its `preParsing` hook. */
+const answeredBefore = async (): Promise<void> => undefined;
+
 /**
  * A Fastify plugin (Fastify 4 and 5) that mounts a receiver at its prefix.
- * Inside the plugin, and only there (Fastify's encapsulation), every
- * content-type parser is replaced by one that leaves the body unread: the
- * receiver reads the raw bytes itself under its limit, after the cheap
- * checks (method, address, declared length, media type, header credentials).
- * The app's other routes keep Fastify's JSON parsing.
+ *
+ * Fastify parses a body after the `preParsing` hooks, with the content-type
+ * parsers of the route's scope, and refuses a malformed `Content-Type` with
+ * its own 415 before any parser. The plugin's route is answered in its own
+ * `preParsing` hook instead (after the app's `onRequest` hooks): no parser,
+ * of the app or of a plugin, touches the body; the receiver reads the raw
+ * bytes itself, under its limit, after the cheap checks (method, address,
+ * declared length, media type, header credentials); and every status comes
+ * from the receiver's table. The app's other routes keep Fastify's parsing.
  *
  * The route answers every method, so a wrong one gets 405 with `Allow`.
  *
@@ -28,15 +35,8 @@ export interface FastifyReceiverOptions extends FastifyHandlerOptions {
  */
 export function fastifyReceiver(receiver: Pick<WebhookReceiver, "handle">, options: FastifyReceiverOptions = {}): FastifyPluginAsync {
   const { path = "/", ...handlerOptions } = options;
-  const handler = fastifyHandler(receiver, handlerOptions);
+  const answer = fastifyHandler(receiver, handlerOptions);
   return async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", leaveBodyUnread);
-    scope.all(path, handler);
+    scope.all(path, { preParsing: answer }, answeredBefore);
   };
-}
-
-/** A content-type parser that reads nothing: the raw stream stays for the receiver. */
-function leaveBodyUnread(_request: unknown, _payload: unknown, done: (error: Error | null, body?: undefined) => void): void {
-  done(null);
 }
