@@ -7,9 +7,12 @@
  * - Function URL:           events/testdata/lambda-urls-request.json @ 0578e3271e32e7943d40aaf052f51d9654715de0
  *   (the same request payload as the Lambda developer guide's "Invoking Lambda function URLs")
  *
- * Only the layout changed (JSON to a TypeScript object). Tests put a delivery into a copy of each
- * (method, path, headers, body, source IP) and leave every other field as recorded.
+ * Only the layout changed (JSON to a TypeScript object). Tests put a request
+ * into a copy of each (method, path, query, headers, body) with `eventShapes`
+ * and leave every other field, the source IP among them, as recorded.
  */
+import type { LambdaEventV1, LambdaEventV2, LambdaHttpEvent } from "./lambda-event.js";
+
 export const restApiEvent = {
   resource: "/{proxy+}",
   path: "/hello/world",
@@ -162,3 +165,102 @@ export const functionUrlEvent = {
   body: "Hello from client!",
   isBase64Encoded: false,
 };
+
+/** A request to put into a recorded event: what a sender sent. */
+export interface EventRequest {
+  readonly method: string;
+  /** Path and query, e.g. `/hooks/kapost?token=s3cret`. */
+  readonly path: string;
+  /** Lower-case names, as the testkit gives them. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array | string;
+  /** Hand the body to the function as base64 (`isBase64Encoded`), as API Gateway does for binary media types. */
+  readonly base64?: boolean;
+}
+
+/** One recorded event shape, and how to put a request into a copy of it. */
+export interface EventShape {
+  readonly name: string;
+  /** The recorded `requestContext` source IP, which the copies keep. */
+  readonly sourceIp: string;
+  event(request: EventRequest): LambdaHttpEvent;
+}
+
+function bodyOf(request: EventRequest): { body: string; isBase64Encoded: boolean; length: number } {
+  const bytes = typeof request.body === "string" ? Buffer.from(request.body, "utf8") : Buffer.from(request.body);
+  return { body: request.base64 ? bytes.toString("base64") : bytes.toString("utf8"), isBase64Encoded: request.base64 === true, length: bytes.length };
+}
+
+/** `content-type` → `Content-Type`: REST APIs hand headers over in the sender's case. */
+function titleCase(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+}
+
+/** REST API events carry decoded query parameters; HTTP API and function URL events the raw query string. */
+function splitPath(path: string): { path: string; rawQuery: string; query: Record<string, string[]> } {
+  const q = path.indexOf("?");
+  const rawQuery = q < 0 ? "" : path.slice(q + 1);
+  const query: Record<string, string[]> = {};
+  for (const [name, value] of new URLSearchParams(rawQuery)) (query[name] ??= []).push(value);
+  return { path: q < 0 ? path : path.slice(0, q), rawQuery, query };
+}
+
+/** The three recorded shapes, each taking a request into a copy of its recorded event. */
+export const eventShapes: readonly EventShape[] = [
+  {
+    name: "API Gateway REST API (payload 1.0)",
+    sourceIp: restApiEvent.requestContext.identity.sourceIp,
+    event(request): LambdaEventV1 {
+      const { body, isBase64Encoded, length } = bodyOf(request);
+      const { path, query } = splitPath(request.path);
+      const headers: Record<string, string> = { ...restApiEvent.headers, "Content-Length": String(length) };
+      for (const name in request.headers) headers[titleCase(name)] = request.headers[name]!;
+      const single = Object.fromEntries(Object.entries(query).map(([name, values]) => [name, values.at(-1)!]));
+      return {
+        ...restApiEvent,
+        httpMethod: request.method,
+        path,
+        headers,
+        multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
+        queryStringParameters: Object.keys(query).length ? single : null,
+        multiValueQueryStringParameters: Object.keys(query).length ? query : null,
+        body,
+        isBase64Encoded,
+      };
+    },
+  },
+  {
+    name: "API Gateway HTTP API (payload 2.0)",
+    sourceIp: httpApiEvent.requestContext.http.sourceIp,
+    event(request): LambdaEventV2 {
+      const { body, isBase64Encoded, length } = bodyOf(request);
+      const { path, rawQuery } = splitPath(request.path);
+      return {
+        ...httpApiEvent,
+        rawPath: path,
+        rawQueryString: rawQuery,
+        headers: { ...httpApiEvent.headers, "content-length": String(length), ...request.headers },
+        requestContext: { ...httpApiEvent.requestContext, http: { ...httpApiEvent.requestContext.http, method: request.method } },
+        body,
+        isBase64Encoded,
+      };
+    },
+  },
+  {
+    name: "Lambda function URL",
+    sourceIp: functionUrlEvent.requestContext.http.sourceIp,
+    event(request): LambdaEventV2 {
+      const { body, isBase64Encoded } = bodyOf(request);
+      const { path, rawQuery } = splitPath(request.path);
+      return {
+        ...functionUrlEvent,
+        rawPath: path,
+        rawQueryString: rawQuery,
+        headers: { ...functionUrlEvent.headers, ...request.headers },
+        requestContext: { ...functionUrlEvent.requestContext, http: { ...functionUrlEvent.requestContext.http, method: request.method } },
+        body,
+        isBase64Encoded,
+      };
+    },
+  },
+];
