@@ -1,5 +1,6 @@
 // One HTTP server for the HTTP benchmark, in its own process: `node http-server.mjs <framework> <bare|cmshooks>`.
-// "bare" reads the body and answers 200, as the lightest route a user could write; "cmshooks" is our full
+// "bare" reads the body and answers 200, as the lightest route a user could write (Fastify's also verifies and
+// parses: see fastifyServer); "cmshooks" is our full
 // receiver (verify + parse + validate + dispatch). Reports { port } and, on "cpu", its CPU time in µs.
 import http from "node:http";
 import { createReceiver } from "@cmshooks/core";
@@ -67,7 +68,30 @@ async function honoServer() {
   return http.createServer(getRequestListener(app.fetch));
 }
 
-const servers = { node: nodeServer, express: expressServer, koa: koaServer, hono: honoServer };
+// Fastify's bare route is the hand-written floor of a correct receiver: the raw body, HMAC, timingSafeEqual,
+// JSON.parse, 200 (its parseAs "buffer" parser reads the body, under Fastify's bodyLimit).
+async function fastifyServer() {
+  const { default: Fastify } = await import("fastify");
+  const app = Fastify();
+  if (mode === "bare") {
+    const { createHmac, timingSafeEqual } = await import("node:crypto");
+    app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, raw, done) => done(null, raw));
+    app.post("/hooks/blox", async (request, reply) => {
+      const expected = createHmac("sha256", SECRET).update(request.body).digest();
+      const received = Buffer.from(String(request.headers["x-hook-signature"] ?? ""), "base64");
+      if (received.length !== expected.length || !timingSafeEqual(received, expected)) return reply.code(401).send({ error: "signature_mismatch" });
+      JSON.parse(request.body.toString("utf8"));
+      return { ok: true };
+    });
+  } else {
+    const { fastifyReceiver } = await import("@cmshooks/fastify");
+    await app.register(fastifyReceiver(receiver), { prefix: "/hooks/blox" });
+  }
+  await app.ready();
+  return app.server;
+}
+
+const servers = { node: nodeServer, express: expressServer, koa: koaServer, hono: honoServer, fastify: fastifyServer };
 const server = await servers[framework]();
 server.keepAliveTimeout = 65_000;
 server.listen(0, "127.0.0.1", () => process.send({ port: server.address().port }));
