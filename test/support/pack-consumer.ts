@@ -56,7 +56,7 @@ const functionUrlEvent = (delivery) => ({
   isBase64Encoded: true,
   requestContext: { http: { method: "POST", sourceIp: "203.0.113.10" } },
 });
-const lambda = lambdaReceiver(bloxReceiver);
+const lambda = lambdaReceiver(createReceiver({ provider: blox({ secret }) }));
 const lambda200 = (await lambda(functionUrlEvent(signed))).statusCode;
 const lambda401 = (await lambda(functionUrlEvent(forged))).statusCode;
 
