@@ -1,6 +1,6 @@
 // Requests/s of our adapters vs each framework's hand-written floor route (read the body, HMAC,
 // timingSafeEqual, JSON.parse, one handler call) and its bare route, with autocannon on 127.0.0.1.
-// Run: node bench/http.mjs [--quick] [--json FILE] [--frameworks node,express,koa,hono]
+// Run: node bench/http.mjs [--quick] [--json FILE] [--frameworks node,express,koa,hono,fastify]
 import { execFileSync, fork } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import { cliFlags, fmt, median, spread, table } from "./lib.mjs";
 const { quick, json } = cliFlags();
 const argv = process.argv.slice(2);
 const fwArg = argv.indexOf("--frameworks");
-const frameworks = fwArg >= 0 ? argv[fwArg + 1].split(",") : ["node", "express", "koa", "hono"];
+const frameworks = fwArg >= 0 ? argv[fwArg + 1].split(",") : ["node", "express", "koa", "hono", "fastify"];
 const SECRET = "bench-secret";
 const DURATION = quick ? 2 : 4;
 const ROUNDS = quick ? 1 : 2;

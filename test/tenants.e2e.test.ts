@@ -6,6 +6,10 @@ import type { AddressInfo } from "node:net";
 import { createReceiver, memoryDedupeStore, type WebhookError } from "@cmshooks/core";
 import { blox, bloxSamples, signBlox } from "@cmshooks/blox";
 import { expressReceiver } from "@cmshooks/express";
+import { fastifyReceiver } from "@cmshooks/fastify";
+import { lambdaReceiver } from "@cmshooks/lambda";
+import Fastify from "fastify";
+import { httpApiEvent } from "../packages/lambda/src/aws-sample-events.test-support.js";
 import { honoReceiver } from "@cmshooks/hono";
 import { koaReceiver } from "@cmshooks/koa";
 import { serve } from "@hono/node-server";
@@ -134,6 +138,31 @@ describe("route parameters from every adapter", () => {
     } finally {
       server.close();
     }
+  });
+
+  it("Fastify (request.params)", async () => {
+    const { receiver, seen } = make();
+    const app = Fastify();
+    await app.register(fastifyReceiver(receiver), { prefix: "/hooks/:tenant" });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      expect((await request(`${url}/hooks/t41`, { method: "POST", headers: await signed(secretOf(41)), body })).status).toBe(200);
+      expect((await request(`${url}/hooks/t42`, { method: "POST", headers: await signed(secretOf(41)), body })).status).toBe(401);
+      expect(seen).toEqual(["t41"]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("AWS Lambda (pathParameters)", async () => {
+    const { receiver, seen } = make();
+    const handler = lambdaReceiver(receiver);
+    const requestContext = { ...httpApiEvent.requestContext, http: { ...httpApiEvent.requestContext.http, method: "POST" } };
+    const event = (tenant: string, headers: Record<string, string>) => ({ ...httpApiEvent, requestContext, headers, body, isBase64Encoded: false, pathParameters: { tenant } });
+    expect((await handler(event("t51", await signed(secretOf(51))))).statusCode).toBe(200);
+    expect((await handler(event("t52", await signed(secretOf(51))))).statusCode).toBe(401);
+    expect(seen).toEqual(["t51"]);
   });
 
   it("a tenant named from the (unverified) body, for vendors that put it there", async () => {

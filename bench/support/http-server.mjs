@@ -94,7 +94,25 @@ async function honoServer() {
   return http.createServer(getRequestListener(app.fetch));
 }
 
-const servers = { node: nodeServer, express: expressServer, koa: koaServer, hono: honoServer };
+async function fastifyServer() {
+  const { default: Fastify } = await import("fastify");
+  const app = Fastify();
+  if (mode === "bare" || mode === "floor") {
+    // Fastify's own way to a raw body: a content-type parser that keeps the Buffer.
+    app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, raw, done) => done(null, raw));
+    app.post("/hooks/blox", async (request, reply) => {
+      if (mode === "floor" && !floorHandle(request.body, request.headers["x-hook-signature"])) return reply.code(401).send();
+      return { ok: true };
+    });
+  } else {
+    const { fastifyReceiver } = await import("@cmshooks/fastify");
+    await app.register(fastifyReceiver(receiver), { prefix: "/hooks/blox" });
+  }
+  await app.ready();
+  return app.server;
+}
+
+const servers = { node: nodeServer, express: expressServer, koa: koaServer, hono: honoServer, fastify: fastifyServer };
 const server = await servers[framework]();
 server.keepAliveTimeout = 65_000;
 server.listen(0, "127.0.0.1", () => process.send({ port: server.address().port }));
