@@ -124,6 +124,12 @@ function toHandoffEvent(record: EventRecord, traceContext: Record<string, string
   return traceContext ? { ...event, traceContext } : event;
 }
 
+/** The answer once handlers ran: a handler's failure is thrown for `handle` to answer and observe. */
+function toResponse(outcome: RunOutcome): ReceiverResponse {
+  if (outcome instanceof HandlerError) throw outcome;
+  return outcome === "duplicate" ? DUPLICATE_RESPONSE : OK_RESPONSE;
+}
+
 /** The outcome attribute of a delivery answered 2xx. */
 function okOutcome(response: ReceiverResponse, warning: string | undefined): string {
   return response === DUPLICATE_RESPONSE ? "duplicate" : response === IGNORED_RESPONSE ? "ignored" : (warning ?? "ok");
@@ -347,7 +353,10 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       }
 
       const tenantName = tenant?.tenant;
-      if (!observation) return await this.#process(headers, body, ip, undefined, tenantName);
+      if (!observation) {
+        const response = this.#process(headers, body, ip, undefined, tenantName);
+        return response instanceof Promise ? await response : response;
+      }
       const response = await runInContext(observation.context, () => this.#process(headers, body, ip, observation, tenantName));
       observation.end(response.status, okOutcome(response, observation.warning), ip);
       return response;
@@ -410,13 +419,18 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     return new ForbiddenSourceError(ip);
   }
 
-  async #process(
+  /**
+   * Parse, route, validate, then hand off or run. Synchronous where every
+   * step is (Node's hashing, synchronous handlers, the memory store): a promise
+   * only where something is asynchronous, so a delivery creates as few as it can.
+   */
+  #process(
     headers: HeaderReader,
     body: Uint8Array,
     ip: string | undefined,
     observation: DeliveryObservation | undefined,
     tenant: string | undefined,
-  ): Promise<ReceiverResponse> {
+  ): ReceiverResponse | Promise<ReceiverResponse> {
     const provider = this.provider;
     const meta = provider.readMeta(headers);
     if (provider.accept && !provider.accept(meta, headers)) return IGNORED_RESPONSE;
@@ -429,28 +443,30 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     });
 
     const hasher = this.#bodyHasher(body);
-    const bodyHash = typeof hasher === "function" ? hasher : await hasher;
-    const { records, warnings } = validateEvents(provider as Provider, routed, meta, headers, bodyHash);
-    if (tenant !== undefined) for (const record of records) record.tenant = tenant;
-    for (let i = 0; i < warnings.length; i++) this.#reporter.report(warnings[i]!, { ip });
-    if (observation) observation.events(records, warnings);
+    const dispatch = (bodyHash: () => string): ReceiverResponse | Promise<ReceiverResponse> => {
+      const { records, warnings } = validateEvents(provider as Provider, routed, meta, headers, bodyHash);
+      if (tenant !== undefined) for (const record of records) record.tenant = tenant;
+      for (let i = 0; i < warnings.length; i++) this.#reporter.report(warnings[i]!, { ip });
+      if (observation) observation.events(records, warnings);
+      if (this.#handoff) return this.#handOff(this.#handoff, records, observation);
+      const outcome = this.#run(records, ip, false);
+      return outcome instanceof Promise ? outcome.then(toResponse) : toResponse(outcome);
+    };
+    return typeof hasher === "function" ? dispatch(hasher) : hasher.then(dispatch);
+  }
 
-    if (this.#handoff) {
-      const traceContext = observation?.context ? injectTraceContext(observation.context) : undefined;
-      try {
-        await this.#handoff.enqueue(records.map((record) => toHandoffEvent(record, traceContext)));
-      } catch (cause) {
-        if (!isSerialisable(records)) {
-          // No retry can fix a body that cannot be written out again (e.g. nested beyond the stack): a 4xx, not a 503.
-          throw new InvalidBodyError("invalid_json", "The body is nested too deeply to queue", cause);
-        }
-        throw new WebhookError(503, "handoff_failed", "The delivery could not be queued; retry later", { cause, headers: { "retry-after": "5" } });
+  async #handOff(handoff: Handoff, records: readonly EventRecord[], observation: DeliveryObservation | undefined): Promise<ReceiverResponse> {
+    const traceContext = observation?.context ? injectTraceContext(observation.context) : undefined;
+    try {
+      await handoff.enqueue(records.map((record) => toHandoffEvent(record, traceContext)));
+    } catch (cause) {
+      if (!isSerialisable(records)) {
+        // No retry can fix a body that cannot be written out again (e.g. nested beyond the stack): a 4xx, not a 503.
+        throw new InvalidBodyError("invalid_json", "The body is nested too deeply to queue", cause);
       }
-      return this.#handoff.status === 202 ? ACCEPTED_RESPONSE : OK_RESPONSE;
+      throw new WebhookError(503, "handoff_failed", "The delivery could not be queued; retry later", { cause, headers: { "retry-after": "5" } });
     }
-    const outcome = await this.#run(records, ip, false);
-    if (outcome instanceof HandlerError) throw outcome;
-    return outcome === "duplicate" ? DUPLICATE_RESPONSE : OK_RESPONSE;
+    return handoff.status === 202 ? ACCEPTED_RESPONSE : OK_RESPONSE;
   }
 
   /**
@@ -502,16 +518,21 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
    * answered 200, does not retry, so the handlers still ran once. A release
    * (handlers failed) is always awaited, so the retry finds the id free.
    */
-  async #run(records: readonly EventRecord[], ip: string | undefined, awaitDone: boolean): Promise<RunOutcome> {
-    if (!this.#dedupe) {
-      let failure: HandlerError | undefined;
-      for (let i = 0; i < records.length; i++) {
-        const error = await this.#runEvent(records[i]!, ip);
-        failure ??= error;
-      }
-      return failure;
+  #run(records: readonly EventRecord[], ip: string | undefined, awaitDone: boolean): RunOutcome | Promise<RunOutcome> {
+    return this.#dedupe ? this.#runClaimed(this.#dedupe, records, ip, awaitDone) : this.#runEach(records, ip, 0, undefined);
+  }
+
+  /** Runs each event's handlers in order, staying synchronous while they are. */
+  #runEach(records: readonly EventRecord[], ip: string | undefined, from: number, failure: HandlerError | undefined): RunOutcome | Promise<RunOutcome> {
+    for (let i = from; i < records.length; i++) {
+      const error = this.#runEvent(records[i]!, ip);
+      if (error instanceof Promise) return error.then((e) => this.#runEach(records, ip, i + 1, failure ?? e));
+      failure ??= error;
     }
-    const dedupe = this.#dedupe;
+    return failure;
+  }
+
+  async #runClaimed(dedupe: Required<DedupeOptions>, records: readonly EventRecord[], ip: string | undefined, awaitDone: boolean): Promise<RunOutcome> {
     const ids: string[] = [];
     const groups: EventRecord[][] = [];
     for (const record of records) {
@@ -544,10 +565,14 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     return failure;
   }
 
-  /** Runs one event's handlers; reports each failure and returns the first. */
-  async #runEvent(record: EventRecord, ip: string | undefined): Promise<HandlerError | undefined> {
+  /** Runs one event's handlers; reports each failure and returns the first (a promise only for asynchronous handlers). */
+  #runEvent(record: EventRecord, ip: string | undefined): HandlerError | undefined | Promise<HandlerError | undefined> {
     const dispatched = this.#listeners.dispatch(this.provider as Provider, record);
-    const errors = dispatched instanceof Promise ? await dispatched : dispatched;
+    if (dispatched instanceof Promise) return dispatched.then((errors) => this.#failures(record, ip, errors));
+    return this.#failures(record, ip, dispatched);
+  }
+
+  #failures(record: EventRecord, ip: string | undefined, errors: unknown[]): HandlerError | undefined {
     if (!errors.length) return undefined;
     let first: HandlerError | undefined;
     for (const cause of errors) {
