@@ -18,6 +18,7 @@ import { basicAuth, createReceiver, secretHeader, secretQueryParam, type EventMa
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
 import { kontent } from "@cmshooks/kontent";
+import { storyblok } from "@cmshooks/storyblok";
 
 /** What a handler saw: printed by the example apps, collected by the demo. */
 export interface SeenEvent {
@@ -113,6 +114,16 @@ const vendors = {
     withUnifiedLog(createReceiver({ provider: inbenta({ auth: secretQueryParam(auth.query) }) }), log).onAny((event) =>
       log({ vendor: "inbenta", via: "native", name: event.name, detail: event.known ? `trigger ${event.name}` : "unknown trigger" }),
     ),
+  ),
+  // Storyblok signs with the webhook secret (webhook-signature: hex HMAC-SHA1 of the body).
+  storyblok: vendor({ secret: fromEnv("STORYBLOK_WEBHOOK_SECRET", "storyblok-demo-secret") }, ({ secret }, log) =>
+    withUnifiedLog(createReceiver({ provider: storyblok({ secret }) }), log)
+      .on(["story.published", "story.unpublished", "story.deleted", "story.moved"], ({ name, payload }) =>
+        log({ vendor: "storyblok", via: "native", name, detail: `story ${payload.story_id} ${payload.full_slug ?? ""} (space ${payload.space_id})` }),
+      )
+      .onAny((event) => {
+        if (!event.name.startsWith("story.")) log({ vendor: "storyblok", via: "native", name: event.name, detail: event.known ? "delivered" : "unknown action" });
+      }),
   ),
 };
 

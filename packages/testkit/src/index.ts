@@ -23,6 +23,7 @@ export {
 } from "./vendors/contensis.js";
 export { kapostTestkit } from "./vendors/kapost.js";
 export { inbentaTestkit } from "./vendors/inbenta.js";
+export { storyblokTestkit } from "./vendors/storyblok.js";
 import { vendors, type VendorId } from "./vendors/index.js";
 
 /** Each registered vendor's kit, by vendor id. */
