@@ -4,6 +4,7 @@ import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
 import { kontent } from "@cmshooks/kontent";
 import { storyblok } from "@cmshooks/storyblok";
+import { strapi } from "@cmshooks/strapi";
 import { authenticatorFor } from "../authenticator-for.js";
 import { defineVendor, type VendorEntry } from "../vendor-entry.js";
 import { bloxTestkit } from "./blox.js";
@@ -12,6 +13,7 @@ import { inbentaTestkit } from "./inbenta.js";
 import { kapostTestkit } from "./kapost.js";
 import { kontentTestkit } from "./kontent.js";
 import { storyblokTestkit } from "./storyblok.js";
+import { strapiTestkit } from "./strapi.js";
 
 type ContensisKitEvents = typeof contensisTestkit extends ContensisTestkit<infer E> ? E : never;
 
@@ -63,6 +65,12 @@ export const vendors = {
     kit: storyblokTestkit,
     authenticity: "signature",
     provider: ({ secret }) => storyblok({ secret: secret ?? "" }),
+  }),
+  strapi: defineVendor({
+    title: "Strapi",
+    kit: strapiTestkit,
+    authenticity: "credentials",
+    provider: ({ auth }) => strapi({ auth: auth && authenticatorFor(auth) }),
   }),
 } as const;
 
