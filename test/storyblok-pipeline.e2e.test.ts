@@ -53,7 +53,7 @@ function makeReceiver(provider = storyblok({ secret: [SECRET, OLD_SECRET] })) {
   const unified: AnyUnifiedEvent[] = [];
   const unknown: string[] = [];
   const errors: WebhookError[] = [];
-  const receiver = createReceiver({ provider });
+  const receiver = createReceiver({ provider, log: false });
   receiver.on(EVENTS, ({ name, payload }) => void native.push({ name, payload }));
   const collect = (event: AnyUnifiedEvent) => void unified.push(event);
   receiver
@@ -181,6 +181,7 @@ describe("Storyblok end to end through Koa", () => {
     expect(result.status).toBe(200);
     expect(ctx.unknown).toEqual(["experiment_started"]);
     expect([ctx.native, ctx.unified]).toEqual([[], []]);
+    expect(ctx.errors.map((e) => [e.status, e.code])).toEqual([[200, "unknown_event"]]);
   });
 
   it("acknowledges a 'deleted' that names neither a story nor an asset (200) instead of guessing", async () => {
@@ -189,6 +190,7 @@ describe("Storyblok end to end through Koa", () => {
     expect(result.status).toBe(200);
     expect(ctx.unknown).toEqual(["deleted"]);
     expect(ctx.native).toEqual([]);
+    expect(ctx.errors.map((e) => [e.code, e.hint])).toEqual([["unknown_event", expect.stringMatching(/no asset_id or story_id/)]]);
   });
 
   it("checks receiver-side auth as well as the signature when both are configured", async () => {

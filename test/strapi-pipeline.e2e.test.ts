@@ -48,7 +48,10 @@ function makeReceiver() {
   const unified: AnyUnifiedEvent[] = [];
   const unknown: string[] = [];
   const errors: WebhookError[] = [];
-  const receiver = createReceiver({ provider: strapi({ auth: secretHeader({ name: "authorization", value: [`Bearer ${TOKEN}`, "Bearer previous-t0ken"] }) }) });
+  const receiver = createReceiver({
+    provider: strapi({ auth: secretHeader({ name: "authorization", value: [`Bearer ${TOKEN}`, "Bearer previous-t0ken"] }) }),
+    log: false,
+  });
   receiver.on(EVENTS, ({ name, payload, meta }) => void native.push({ name, payload, meta }));
   const collect = (event: AnyUnifiedEvent) => void unified.push(event);
   receiver
@@ -187,6 +190,7 @@ describe("Strapi end to end through Hono", () => {
     expect(result.status).toBe(200);
     expect(ctx.unknown).toEqual(["navigation.update"]);
     expect([ctx.native, ctx.unified]).toEqual([[], []]);
+    expect(ctx.errors.map((e) => [e.status, e.code])).toEqual([[200, "unknown_event"]]);
   });
 
   it("uses the body's event when X-Strapi-Event disagrees, and reports the mismatch as a warning", async () => {

@@ -32,7 +32,7 @@ describe("storyblokTestkit", () => {
 
   it("adds receiver-side credentials when asked, for receivers that check both", async () => {
     const auth = { query: { name: "token", value: "q-s3cret" } } as const;
-    const receiver = createReceiver({ provider: storyblok({ secret: SECRET, auth: secretQueryParam(auth.query) }) });
+    const receiver = createReceiver({ provider: storyblok({ secret: SECRET, auth: secretQueryParam(auth.query) }), log: false });
     const delivery = await storyblokTestkit.delivery("asset.deleted", { secret: SECRET, auth });
     expect(delivery.path).toBe("/hooks/storyblok?token=q-s3cret");
     expect((await receiver.handle(toHandleInput(delivery))).status).toBe(200);

@@ -28,7 +28,7 @@ describe("strapiTestkit", () => {
   }
 
   it("is refused (401) by a receiver expecting another token", async () => {
-    const receiver = createReceiver({ provider: strapi({ auth: authenticatorFor({ header: { name: "authorization", value: "Bearer other" } }) }) });
+    const receiver = createReceiver({ provider: strapi({ auth: authenticatorFor({ header: { name: "authorization", value: "Bearer other" } }) }), log: false });
     const delivery = await strapiTestkit.delivery("entry.publish", { auth: BEARER });
     expect((await receiver.handle(toHandleInput(delivery))).status).toBe(401);
   });
