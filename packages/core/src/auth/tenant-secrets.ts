@@ -62,7 +62,16 @@ export interface TenantCacheOptions {
   readonly maxEntries?: number;
 }
 
-/** 503 for a credential lookup that failed: the sender retries. */
+/**
+ * 503 for a credential lookup that failed: the sender retries.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error) => {
+ *   if (error instanceof CredentialsUnavailableError) console.error("secret store down", error.cause);
+ * });
+ * ```
+ */
 export class CredentialsUnavailableError extends WebhookError {
   constructor(cause: unknown) {
     super(503, "credentials_unavailable", "The credentials for this delivery could not be looked up; retry later", {

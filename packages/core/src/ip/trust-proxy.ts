@@ -184,10 +184,24 @@ export function compileClientIpResolver(
 function stripPort(hop: string): string {
   if (hop.charCodeAt(0) === 91 /* [ */) {
     const close = hop.indexOf("]");
-    return close > 0 && (close === hop.length - 1 || hop.charCodeAt(close + 1) === 58) ? hop.slice(1, close) : hop;
+    if (close < 0) return hop;
+    return close === hop.length - 1 || (hop.charCodeAt(close + 1) === 58 /* : */ && isPort(hop, close + 2)) ? hop.slice(1, close) : hop;
   }
   const colon = hop.indexOf(":");
-  return colon > 0 && hop.indexOf(":", colon + 1) < 0 && hop.indexOf(".") > 0 ? hop.slice(0, colon) : hop;
+  return colon > 0 && hop.indexOf(".") > 0 && hop.indexOf(":", colon + 1) < 0 && isPort(hop, colon + 1) ? hop.slice(0, colon) : hop;
+}
+
+/** Whether `text` from `from` to its end is a port: 1 to 5 digits, at most 65535. */
+function isPort(text: string, from: number): boolean {
+  const length = text.length - from;
+  if (length < 1 || length > 5) return false;
+  let value = 0;
+  for (let i = from; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return false;
+    value = value * 10 + digit;
+  }
+  return value <= 65535;
 }
 
 /** The forwarded chain, client first, from the header the options name. */
