@@ -3,6 +3,7 @@
  * browsers): signatures are checked with Web Crypto. Node resolves the `node`
  * export condition to `./node.ts` instead, which uses `node:crypto`.
  */
+import { makeHmacMatcher } from "./auth/hmac-matcher.js";
 import { makeHmacSignature } from "./auth/hmac-signature.js";
 import { makeCreateReceiver } from "./create-receiver.js";
 import { webCryptoEngine } from "./crypto/web-crypto.js";
@@ -31,6 +32,20 @@ export const createReceiver = makeCreateReceiver(webCryptoEngine);
  * ```
  */
 export const hmacSignature = makeHmacSignature(webCryptoEngine);
+
+/**
+ * Whether a received digest is the HMAC of some bytes under any of the
+ * secrets, compared in constant time: for vendor checks whose signature
+ * header carries more than the digest (a timestamp, an environment).
+ * base64, base64url (no padding) or hex.
+ *
+ * @example
+ * ```ts
+ * const matches = hmacMatcher({ secret: [newSecret, oldSecret], encoding: "base64url" });
+ * const ok = await matches(new TextEncoder().encode(`${t}.${body}`), v1);
+ * ```
+ */
+export const hmacMatcher = makeHmacMatcher(webCryptoEngine);
 
 /**
  * The crypto engine this entry uses: Web Crypto here, `node:crypto` under the

@@ -3,6 +3,7 @@
  * checked with synchronous `node:crypto` and a prepared KeyObject, ~27x
  * cheaper than awaiting Web Crypto on Node. Same API as `./index.ts`.
  */
+import { makeHmacMatcher } from "./auth/hmac-matcher.js";
 import { makeHmacSignature } from "./auth/hmac-signature.js";
 import { makeCreateReceiver } from "./create-receiver.js";
 import { nodeCryptoEngine } from "./crypto/node-crypto.js";
@@ -31,6 +32,20 @@ export const createReceiver = makeCreateReceiver(nodeCryptoEngine);
  * ```
  */
 export const hmacSignature = makeHmacSignature(nodeCryptoEngine);
+
+/**
+ * Whether a received digest is the HMAC of some bytes under any of the
+ * secrets, compared in constant time: for vendor checks whose signature
+ * header carries more than the digest (a timestamp, an environment).
+ * base64, base64url (no padding) or hex.
+ *
+ * @example
+ * ```ts
+ * const matches = hmacMatcher({ secret: [newSecret, oldSecret], encoding: "base64url" });
+ * const ok = await matches(new TextEncoder().encode(`${t}.${body}`), v1);
+ * ```
+ */
+export const hmacMatcher = makeHmacMatcher(nodeCryptoEngine);
 
 /**
  * The crypto engine this entry uses: Web Crypto here, `node:crypto` under the

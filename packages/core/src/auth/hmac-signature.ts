@@ -1,9 +1,7 @@
-import type { CryptoEngine, DigestEncoding, HmacAlgorithm, HmacSigner } from "../crypto/engine.js";
-import { toBytes } from "../crypto/encoding.js";
+import type { CryptoEngine, DigestEncoding, HmacAlgorithm } from "../crypto/engine.js";
 import { ConfigurationError, UnauthorizedError } from "../errors.js";
 import type { AuthInput, AuthOutcome, Authenticator } from "./authenticator.js";
-import { constantTimeEqual } from "./constant-time.js";
-import { secretList } from "./secret-list.js";
+import { makeHmacMatcher } from "./hmac-matcher.js";
 
 /** Options of {@link HmacSignatureFactory}. */
 export interface HmacSignatureOptions {
@@ -28,16 +26,13 @@ const QUOTED = /^"(.*)"$/s;
 
 /** Binds the HMAC check to one crypto engine (Node's or Web Crypto). */
 export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
+  const hmacMatcher = makeHmacMatcher(engine);
   return function hmacSignature(options) {
     const headers = (typeof options.header === "string" ? [options.header] : [...options.header]).map((h) => h.toLowerCase());
     if (headers.length === 0 || headers.some((h) => h === "")) throw new ConfigurationError("hmacSignature: `header` is required");
     const encoding = options.encoding ?? "base64";
     if (encoding !== "base64" && encoding !== "hex") throw new ConfigurationError(`hmacSignature: unknown encoding "${String(encoding)}"`);
-    const algorithm = options.algorithm ?? "sha256";
-    if (!["sha256", "sha1", "sha512"].includes(algorithm)) {
-      throw new ConfigurationError(`hmacSignature: unknown algorithm "${String(algorithm)}"`);
-    }
-    const signers: readonly HmacSigner[] = secretList(options.secret, "hmacSignature").map((s) => engine.hmac(algorithm, toBytes(s)));
+    const matches = hmacMatcher({ secret: options.secret, algorithm: options.algorithm ?? "sha256", encoding, what: "hmacSignature" });
     const prefix = options.prefix ?? "";
     const signedPayload = options.signedPayload;
     const name = headers[0]!;
@@ -55,7 +50,7 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
         if (!received.startsWith(prefix)) return new UnauthorizedError("signature_mismatch", `${name} does not start with ${prefix}`);
         received = received.slice(prefix.length);
       }
-      return encoding === "hex" ? received.toLowerCase() : received;
+      return received;
     };
     const mismatch = () => new UnauthorizedError("signature_mismatch", `${name} does not match the body`);
 
@@ -66,18 +61,9 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
         const received = read(input);
         if (typeof received !== "string") return received;
         const data = signedPayload ? signedPayload(input) : input.body;
-        let matched = false;
-        let pending: Promise<string>[] | undefined;
-        for (const sign of signers) {
-          const expected = sign(data, encoding);
-          if (typeof expected === "string") matched = constantTimeEqual(received, expected) || matched;
-          else (pending ??= []).push(expected);
-        }
-        if (!pending) return matched ? undefined : mismatch();
-        return Promise.all(pending).then((digests) => {
-          for (const expected of digests) matched = constantTimeEqual(received, expected) || matched;
-          return matched ? undefined : mismatch();
-        });
+        const matched = matches(data, received);
+        if (typeof matched === "boolean") return matched ? undefined : mismatch();
+        return matched.then((ok) => (ok ? undefined : mismatch()));
       },
     };
   };
