@@ -5,6 +5,7 @@
  */
 import { makeHmacMatcher } from "./auth/hmac-matcher.js";
 import { makeHmacSignature } from "./auth/hmac-signature.js";
+import { makeTimestampedHmacSignature } from "./auth/timestamped-hmac-signature.js";
 import { makeCreateReceiver } from "./create-receiver.js";
 import { webCryptoEngine } from "./crypto/web-crypto.js";
 
@@ -46,6 +47,24 @@ export const hmacSignature = makeHmacSignature(webCryptoEngine);
  * ```
  */
 export const hmacMatcher = makeHmacMatcher(webCryptoEngine);
+
+/**
+ * An HMAC check for senders that sign a timestamp with the body and put both
+ * in one header (Sanity, Hygraph): the vendor package says how to read the
+ * header and which bytes were signed; this checks the digest in constant
+ * time, against every secret of a rotation list, and refuses a timestamp
+ * outside the replay window (401).
+ *
+ * @example
+ * ```ts
+ * timestampedHmacSignature({
+ *   header: "sanity-webhook-signature", secret, encoding: "base64url", form: "t=<ms>,v1=<signature>",
+ *   parse: parseSanitySignatureHeader, signedBytes: ({ timestamp }, body) => concat(`${timestamp}.`, body),
+ *   defaultToleranceMs: 300_000, what: "sanity",
+ * });
+ * ```
+ */
+export const timestampedHmacSignature = makeTimestampedHmacSignature(webCryptoEngine);
 
 /**
  * The crypto engine this entry uses: Web Crypto here, `node:crypto` under the

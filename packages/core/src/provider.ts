@@ -61,6 +61,8 @@ export interface RoutedEvent {
   readonly payload: unknown;
   /** Where `payload` sits inside the body, for error paths (e.g. `["notifications", 2]`). */
   readonly path?: readonly (string | number)[];
+  /** Why the event could not be routed and what to do, for an event whose name is not in the table. */
+  readonly hint?: string;
 }
 
 /** What `route` is told besides the parsed body. */

@@ -14,6 +14,7 @@ export { secretQueryParam, type SecretQueryParamOptions } from "./auth/secret-qu
 export type { HmacSignatureOptions, HmacSignatureFactory } from "./auth/hmac-signature.js";
 export type { HmacMatcher, HmacMatcherFactory, HmacMatcherOptions, SignatureEncoding } from "./auth/hmac-matcher.js";
 export { outsideReplayWindow, replayToleranceMs } from "./auth/replay-window.js";
+export type { SignedTimestamp, TimestampedHmacSignatureOptions, TimestampedHmacSignatureFactory } from "./auth/timestamped-hmac-signature.js";
 export type { CryptoEngine, HmacAlgorithm, DigestEncoding } from "./crypto/engine.js";
 export type { DedupeStore, DedupeState, DedupeOptions } from "./dedupe/dedupe-store.js";
 export { memoryDedupeStore, type MemoryDedupeStoreOptions } from "./dedupe/memory-store.js";
