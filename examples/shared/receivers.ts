@@ -15,9 +15,11 @@ import {
   type ContensisTopicDefinition,
 } from "@cmshooks/contensis";
 import { basicAuth, createReceiver, secretHeader, secretQueryParam, type EventMap, type WebhookReceiver } from "@cmshooks/core";
+import { hygraph } from "@cmshooks/hygraph";
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
 import { kontent } from "@cmshooks/kontent";
+import { sanity } from "@cmshooks/sanity";
 
 /** What a handler saw: printed by the example apps, collected by the demo. */
 export interface SeenEvent {
@@ -112,6 +114,18 @@ const vendors = {
   inbenta: vendor({ auth: { query: { name: "token", value: fromEnv("INBENTA_TOKEN", "inbenta-demo-token") } } }, ({ auth }, log) =>
     withUnifiedLog(createReceiver({ provider: inbenta({ auth: secretQueryParam(auth.query) }) }), log).onAny((event) =>
       log({ vendor: "inbenta", via: "native", name: event.name, detail: event.known ? `trigger ${event.name}` : "unknown trigger" }),
+    ),
+  ),
+  // Sanity signs timestamp and body (sanity-webhook-signature); the body is the webhook's projection, here the whole document.
+  sanity: vendor({ secret: fromEnv("SANITY_WEBHOOK_SECRET", "sanity-demo-secret") }, ({ secret }, log) =>
+    withUnifiedLog(createReceiver({ provider: sanity({ secret }) }), log).on(["create", "update", "delete"], ({ name, payload, meta }) =>
+      log({ vendor: "sanity", via: "native", name, detail: `${payload._type} ${payload._id} (${meta.dataset ?? "?"}, idempotency-key ${meta.idempotencyKey ?? "none"})` }),
+    ),
+  ),
+  // Hygraph signs body, environment and time (gcms-signature) with the webhook's secret key.
+  hygraph: vendor({ secret: fromEnv("HYGRAPH_WEBHOOK_SECRET", "hygraph-demo-secret") }, ({ secret }, log) =>
+    withUnifiedLog(createReceiver({ provider: hygraph({ secret }) }), log).on(["create", "update", "delete", "publish", "unpublish"], ({ name, payload, meta }) =>
+      log({ vendor: "hygraph", via: "native", name, detail: `${payload.data.__typename} ${payload.data.id} (${payload.data.stage}, ${meta.environment ?? "?"})` }),
     ),
   ),
 };

@@ -41,6 +41,8 @@ export interface DeliveryOptions<P> {
   readonly seed?: number;
   /** Extra headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** When the delivery is signed, in Unix milliseconds, for vendors that sign a time (Sanity, Hygraph, Contentful). Default: now. */
+  readonly timestamp?: number;
 }
 
 /**
@@ -56,5 +58,5 @@ export interface VendorTestkit<E extends Record<string, unknown> = Record<string
   /** A complete delivery: body bytes, headers with the signature or credentials, method and path. */
   delivery<K extends keyof E & string>(event: K, options?: DeliveryOptions<E[K]>): Promise<TestDelivery<K, E[K]>>;
   /** The headers that authenticate an arbitrary body (signature, secret header, basic auth). */
-  sign(body: string | Uint8Array, options: { secret?: string; auth?: TestAuth }): Promise<Record<string, string>>;
+  sign(body: string | Uint8Array, options: { secret?: string; auth?: TestAuth; timestamp?: number }): Promise<Record<string, string>>;
 }

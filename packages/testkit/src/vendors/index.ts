@@ -1,15 +1,19 @@
 import { blox } from "@cmshooks/blox";
 import { contensis } from "@cmshooks/contensis";
+import { hygraph } from "@cmshooks/hygraph";
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
 import { kontent } from "@cmshooks/kontent";
+import { sanity } from "@cmshooks/sanity";
 import { authenticatorFor } from "../authenticator-for.js";
 import { defineVendor, type VendorEntry } from "../vendor-entry.js";
 import { bloxTestkit } from "./blox.js";
+import { hygraphTestkit } from "./hygraph.js";
 import { contensisTestkit, contensisTestSubscription, type ContensisTestkit } from "./contensis.js";
 import { inbentaTestkit } from "./inbenta.js";
 import { kapostTestkit } from "./kapost.js";
 import { kontentTestkit } from "./kontent.js";
+import { sanityTestkit } from "./sanity.js";
 
 type ContensisKitEvents = typeof contensisTestkit extends ContensisTestkit<infer E> ? E : never;
 
@@ -55,6 +59,18 @@ export const vendors = {
     kit: inbentaTestkit,
     authenticity: "credentials",
     provider: ({ auth }) => inbenta({ auth: auth && authenticatorFor(auth) }),
+  }),
+  sanity: defineVendor({
+    title: "Sanity",
+    kit: sanityTestkit,
+    authenticity: "signature",
+    provider: ({ secret }) => sanity({ secret: secret ?? "" }),
+  }),
+  hygraph: defineVendor({
+    title: "Hygraph",
+    kit: hygraphTestkit,
+    authenticity: "signature",
+    provider: ({ secret }) => hygraph({ secret: secret ?? "" }),
   }),
 } as const;
 
