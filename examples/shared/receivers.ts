@@ -14,6 +14,7 @@ import {
   defineContensisSubscription,
   type ContensisTopicDefinition,
 } from "@cmshooks/contensis";
+import { contentful, contentfulEvents, type ContentfulEventName } from "@cmshooks/contentful";
 import { basicAuth, createReceiver, secretHeader, secretQueryParam, type EventMap, type WebhookReceiver } from "@cmshooks/core";
 import { hygraph } from "@cmshooks/hygraph";
 import { inbenta } from "@cmshooks/inbenta";
@@ -120,6 +121,12 @@ const vendors = {
   sanity: vendor({ secret: fromEnv("SANITY_WEBHOOK_SECRET", "sanity-demo-secret") }, ({ secret }, log) =>
     withUnifiedLog(createReceiver({ provider: sanity({ secret }) }), log).on(["create", "update", "delete"], ({ name, payload, meta }) =>
       log({ vendor: "sanity", via: "native", name, detail: `${payload._type} ${payload._id} (${meta.dataset ?? "?"}, idempotency-key ${meta.idempotencyKey ?? "none"})` }),
+    ),
+  ),
+  // Contentful signs method, path, headers and body (request verification) with the space's 64-character signing secret.
+  contentful: vendor({ secret: fromEnv("CONTENTFUL_SIGNING_SECRET", "cmshooks-demo-contentful-signing-secret-0123456789abcdefghijklmn") }, ({ secret }, log) =>
+    withUnifiedLog(createReceiver({ provider: contentful({ secret }) }), log).on(Object.keys(contentfulEvents) as ContentfulEventName[], ({ name, payload, meta }) =>
+      log({ vendor: "contentful", via: "native", name, detail: `${payload.sys.type} ${payload.sys.id} (idempotency key ${meta.idempotencyKey?.slice(0, 12) ?? "none"}…)` }),
     ),
   ),
   // Hygraph signs body, environment and time (gcms-signature) with the webhook's secret key.

@@ -41,6 +41,8 @@ export interface DeliveryOptions<P> {
   readonly seed?: number;
   /** Extra headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Where the delivery will be sent (path and query), for vendors that sign the request target (Contentful). Default: the kit's suggested path. */
+  readonly path?: string;
   /** When the delivery is signed, in Unix milliseconds, for vendors that sign a time (Sanity, Hygraph, Contentful). Default: now. */
   readonly timestamp?: number;
 }

@@ -1,5 +1,6 @@
 import { blox } from "@cmshooks/blox";
 import { contensis } from "@cmshooks/contensis";
+import { contentful } from "@cmshooks/contentful";
 import { hygraph } from "@cmshooks/hygraph";
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
@@ -8,6 +9,7 @@ import { sanity } from "@cmshooks/sanity";
 import { authenticatorFor } from "../authenticator-for.js";
 import { defineVendor, type VendorEntry } from "../vendor-entry.js";
 import { bloxTestkit } from "./blox.js";
+import { contentfulTestkit } from "./contentful.js";
 import { hygraphTestkit } from "./hygraph.js";
 import { contensisTestkit, contensisTestSubscription, type ContensisTestkit } from "./contensis.js";
 import { inbentaTestkit } from "./inbenta.js";
@@ -65,6 +67,13 @@ export const vendors = {
     kit: sanityTestkit,
     authenticity: "signature",
     provider: ({ secret }) => sanity({ secret: secret ?? "" }),
+  }),
+  // Contentful signs with a 64-character signing secret (request verification); without one, a space can only use receiver-side auth.
+  contentful: defineVendor({
+    title: "Contentful",
+    kit: contentfulTestkit,
+    authenticity: "signature",
+    provider: ({ secret }) => contentful({ secret: secret ?? "" }),
   }),
   hygraph: defineVendor({
     title: "Hygraph",

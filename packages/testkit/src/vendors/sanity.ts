@@ -2,7 +2,7 @@ import type { PayloadsOf } from "@cmshooks/core";
 import { SANITY_HEADERS, SANITY_SIGNATURE_HEADER, sanityEvents, signSanity, type SanityEventName } from "@cmshooks/sanity";
 import { deepMerge } from "../deep-merge.js";
 import { makeDelivery } from "../make-delivery.js";
-import { SampleData } from "../sample-data.js";
+import { eventSeed, SampleData } from "../sample-data.js";
 import type { VendorTestkit } from "../test-delivery.js";
 
 type SanityPayloads = PayloadsOf<typeof sanityEvents>;
@@ -39,7 +39,7 @@ function payload<K extends SanityEventName>(event: K, seed: number): SanityPaylo
 
 /** The headers Sanity sends besides the signature, for this document and operation. */
 function sanityHeaders(event: SanityEventName, body: unknown, seed: number): Record<string, string> {
-  const data = new SampleData(seed * 7919 + event.length);
+  const data = new SampleData(eventSeed(seed, event));
   const id = typeof body === "object" && body !== null && typeof (body as { _id?: unknown })._id === "string" ? (body as { _id: string })._id : data.uuid();
   return {
     [SANITY_HEADERS.operation]: event,
