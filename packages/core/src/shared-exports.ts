@@ -15,10 +15,21 @@ export type { HmacSignatureOptions, HmacSignatureFactory } from "./auth/hmac-sig
 export type { HmacMatcher, HmacMatcherFactory, HmacMatcherOptions, SignatureEncoding } from "./auth/hmac-matcher.js";
 export { outsideReplayWindow, replayToleranceMs } from "./auth/replay-window.js";
 export type { SignedTimestamp, TimestampedHmacSignatureOptions, TimestampedHmacSignatureFactory } from "./auth/timestamped-hmac-signature.js";
+export {
+  TenantSecretCache,
+  CredentialsUnavailableError,
+  type TenantContext,
+  type SecretOption,
+  type SecretResolver,
+  type SecretValue,
+  type TenantCacheOptions,
+} from "./auth/tenant-secrets.js";
 export type { CryptoEngine, HmacAlgorithm, DigestEncoding } from "./crypto/engine.js";
 export type { DedupeStore, DedupeState, DedupeOptions } from "./dedupe/dedupe-store.js";
 export { memoryDedupeStore, type MemoryDedupeStoreOptions } from "./dedupe/memory-store.js";
 export * from "./ip/index.js";
+export type { Logger, LogFields, LogLevel } from "./observability/logger.js";
+export type { ErrorListener } from "./observability/reporter.js";
 export { WebhookReceiver, type ReceiverOptions, type DeliveryInput, type ErrorContext, type Handoff, type HandoffEvent } from "./pipeline/receiver.js";
 export type { ReceiverResponse } from "./pipeline/responses.js";
 export { canCarryJson } from "./pipeline/media-type.js";
