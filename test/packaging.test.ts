@@ -19,7 +19,7 @@ import { entryClosure, externalImports, isNodeBuiltin, packageOf } from "./suppo
 import { packWorkspaces, publishablePackages, repoRoot, workspacePackages, type Manifest, type PackedPackage } from "./support/pack-workspaces.js";
 
 /** Packages that are finished and must be checked; the others join as soon as they are built. */
-const FINISHED = ["core", "node", "blox", "inbenta", "kapost", "storyblok", "strapi", "express", "koa", "hono", "fastify", "lambda", "testkit"];
+const FINISHED = ["core", "node", "blox", "inbenta", "kapost", "storyblok", "strapi", "sanity", "hygraph", "contentful", "express", "koa", "hono", "fastify", "lambda", "testkit"];
 
 /**
  * Packages made for Node only (node:http, raw-body, Fastify, ioredis, BullMQ, the CLI).

@@ -14,12 +14,15 @@ import {
   defineContensisSubscription,
   type ContensisTopicDefinition,
 } from "@cmshooks/contensis";
+import { contentful, contentfulEvents, type ContentfulEventName } from "@cmshooks/contentful";
 import { basicAuth, createReceiver, secretHeader, secretQueryParam, type EventMap, type WebhookReceiver } from "@cmshooks/core";
+import { hygraph } from "@cmshooks/hygraph";
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
 import { kontent } from "@cmshooks/kontent";
 import { storyblok } from "@cmshooks/storyblok";
 import { strapi } from "@cmshooks/strapi";
+import { sanity } from "@cmshooks/sanity";
 
 /** What a handler saw: printed by the example apps, collected by the demo. */
 export interface SeenEvent {
@@ -135,6 +138,24 @@ const vendors = {
       .onAny((event) => {
         if (!event.name.startsWith("entry.")) log({ vendor: "strapi", via: "native", name: event.name, detail: event.known ? `X-Strapi-Event ${event.meta.event ?? "(absent)"}` : "unknown event" });
       }),
+  ),
+  // Sanity signs timestamp and body (sanity-webhook-signature); the body is the webhook's projection, here the whole document.
+  sanity: vendor({ secret: fromEnv("SANITY_WEBHOOK_SECRET", "sanity-demo-secret") }, ({ secret }, log) =>
+    withUnifiedLog(createReceiver({ provider: sanity({ secret }) }), log).on(["create", "update", "delete"], ({ name, payload, meta }) =>
+      log({ vendor: "sanity", via: "native", name, detail: `${payload._type} ${payload._id} (${meta.dataset ?? "?"}, idempotency-key ${meta.idempotencyKey ?? "none"})` }),
+    ),
+  ),
+  // Contentful signs method, path, headers and body (request verification) with the space's 64-character signing secret.
+  contentful: vendor({ secret: fromEnv("CONTENTFUL_SIGNING_SECRET", "cmshooks-demo-contentful-signing-secret-0123456789abcdefghijklmn") }, ({ secret }, log) =>
+    withUnifiedLog(createReceiver({ provider: contentful({ secret }) }), log).on(Object.keys(contentfulEvents) as ContentfulEventName[], ({ name, payload, meta }) =>
+      log({ vendor: "contentful", via: "native", name, detail: `${payload.sys.type} ${payload.sys.id} (idempotency key ${meta.idempotencyKey?.slice(0, 12) ?? "none"}…)` }),
+    ),
+  ),
+  // Hygraph signs body, environment and time (gcms-signature) with the webhook's secret key.
+  hygraph: vendor({ secret: fromEnv("HYGRAPH_WEBHOOK_SECRET", "hygraph-demo-secret") }, ({ secret }, log) =>
+    withUnifiedLog(createReceiver({ provider: hygraph({ secret }) }), log).on(["create", "update", "delete", "publish", "unpublish"], ({ name, payload, meta }) =>
+      log({ vendor: "hygraph", via: "native", name, detail: `${payload.data.__typename} ${payload.data.id} (${payload.data.stage}, ${meta.environment ?? "?"})` }),
+    ),
   ),
 };
 

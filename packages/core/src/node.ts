@@ -3,7 +3,9 @@
  * checked with synchronous `node:crypto` and a prepared KeyObject, ~27x
  * cheaper than awaiting Web Crypto on Node. Same API as `./index.ts`.
  */
+import { makeHmacMatcher } from "./auth/hmac-matcher.js";
 import { makeHmacSignature } from "./auth/hmac-signature.js";
+import { makeTimestampedHmacSignature } from "./auth/timestamped-hmac-signature.js";
 import { makeCreateReceiver } from "./create-receiver.js";
 import { nodeCryptoEngine } from "./crypto/node-crypto.js";
 
@@ -31,6 +33,38 @@ export const createReceiver = makeCreateReceiver(nodeCryptoEngine);
  * ```
  */
 export const hmacSignature = makeHmacSignature(nodeCryptoEngine);
+
+/**
+ * Whether a received digest is the HMAC of some bytes under any of the
+ * secrets, compared in constant time: for vendor checks whose signature
+ * header carries more than the digest (a timestamp, an environment).
+ * base64, base64url (no padding) or hex.
+ *
+ * @example
+ * ```ts
+ * const matches = hmacMatcher({ secret: [newSecret, oldSecret], encoding: "base64url" });
+ * const ok = await matches(new TextEncoder().encode(`${t}.${body}`), v1);
+ * ```
+ */
+export const hmacMatcher = makeHmacMatcher(nodeCryptoEngine);
+
+/**
+ * An HMAC check for senders that sign a timestamp with the body and put both
+ * in one header (Sanity, Hygraph): the vendor package says how to read the
+ * header and which bytes were signed; this checks the digest in constant
+ * time, against every secret of a rotation list, and refuses a timestamp
+ * outside the replay window (401).
+ *
+ * @example
+ * ```ts
+ * timestampedHmacSignature({
+ *   header: "sanity-webhook-signature", secret, encoding: "base64url", form: "t=<ms>,v1=<signature>",
+ *   parse: parseSanitySignatureHeader, signedBytes: ({ timestamp }, body) => concat(`${timestamp}.`, body),
+ *   defaultToleranceMs: 300_000, what: "sanity",
+ * });
+ * ```
+ */
+export const timestampedHmacSignature = makeTimestampedHmacSignature(nodeCryptoEngine);
 
 /**
  * The crypto engine this entry uses: Web Crypto here, `node:crypto` under the

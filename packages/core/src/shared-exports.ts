@@ -12,6 +12,9 @@ export { basicAuth, type BasicAuthOptions, type BasicCredentials } from "./auth/
 export { secretPathSegment, type SecretPathSegmentOptions } from "./auth/secret-path-segment.js";
 export { secretQueryParam, type SecretQueryParamOptions } from "./auth/secret-query-param.js";
 export type { HmacSignatureOptions, HmacSignatureFactory } from "./auth/hmac-signature.js";
+export type { HmacMatcher, HmacMatcherFactory, HmacMatcherOptions, SignatureEncoding } from "./auth/hmac-matcher.js";
+export { outsideReplayWindow, replayToleranceMs } from "./auth/replay-window.js";
+export type { SignedTimestamp, TimestampedHmacSignatureOptions, TimestampedHmacSignatureFactory } from "./auth/timestamped-hmac-signature.js";
 export {
   TenantSecretCache,
   CredentialsUnavailableError,

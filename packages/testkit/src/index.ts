@@ -1,5 +1,5 @@
 export type { TestDelivery, TestAuth, DeliveryOptions, VendorTestkit, DeepPartial } from "./test-delivery.js";
-export { SampleData } from "./sample-data.js";
+export { SampleData, eventSeed } from "./sample-data.js";
 export { deepMerge } from "./deep-merge.js";
 export { makeDelivery, authHeaders, pathWithAuth } from "./make-delivery.js";
 export { defineVendor, sampleCredentials, type VendorEntry, type VendorCredentials } from "./vendor-entry.js";
@@ -25,6 +25,9 @@ export { kapostTestkit } from "./vendors/kapost.js";
 export { inbentaTestkit } from "./vendors/inbenta.js";
 export { storyblokTestkit } from "./vendors/storyblok.js";
 export { strapiTestkit } from "./vendors/strapi.js";
+export { sanityTestkit } from "./vendors/sanity.js";
+export { contentfulTestkit } from "./vendors/contentful.js";
+export { hygraphTestkit } from "./vendors/hygraph.js";
 import { vendors, type VendorId } from "./vendors/index.js";
 
 /** Each registered vendor's kit, by vendor id. */

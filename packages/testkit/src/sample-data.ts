@@ -81,3 +81,18 @@ export class SampleData {
     return { first, last, email: `${first}.${last}@example.com`.toLowerCase(), username };
   }
 }
+
+/**
+ * A seed for one event's sample data derived from the delivery seed and the
+ * event name (FNV-1a), so that two events of one seed get different ids.
+ *
+ * @example
+ * ```ts
+ * const data = new SampleData(eventSeed(1, "update")); // other ids than for "delete"
+ * ```
+ */
+export function eventSeed(seed: number, event: string): number {
+  let hash = 0x811c9dc5 ^ (seed >>> 0);
+  for (let i = 0; i < event.length; i++) hash = Math.imul(hash ^ event.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}

@@ -41,6 +41,10 @@ export interface DeliveryOptions<P> {
   readonly seed?: number;
   /** Extra headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Where the delivery will be sent (path and query), for vendors that sign the request target (Contentful). Default: the kit's suggested path. */
+  readonly path?: string;
+  /** When the delivery is signed, in Unix milliseconds, for vendors that sign a time (Sanity, Hygraph, Contentful). Default: now. */
+  readonly timestamp?: number;
 }
 
 /**
@@ -56,5 +60,5 @@ export interface VendorTestkit<E extends Record<string, unknown> = Record<string
   /** A complete delivery: body bytes, headers with the signature or credentials, method and path. */
   delivery<K extends keyof E & string>(event: K, options?: DeliveryOptions<E[K]>): Promise<TestDelivery<K, E[K]>>;
   /** The headers that authenticate an arbitrary body (signature, secret header, basic auth). */
-  sign(body: string | Uint8Array, options: { secret?: string; auth?: TestAuth }): Promise<Record<string, string>>;
+  sign(body: string | Uint8Array, options: { secret?: string; auth?: TestAuth; timestamp?: number }): Promise<Record<string, string>>;
 }

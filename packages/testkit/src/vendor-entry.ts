@@ -41,6 +41,9 @@ export function defineVendor<E extends EventMap>(entry: VendorEntry<E>): VendorE
   return entry;
 }
 
+/** 64 characters, so that it suits vendors that require that length (Contentful's signing secrets). */
+const SAMPLE_SECRET = "cmshooks-sample-secret-0123456789abcdefghijklmnopqrstuvwxyzABCDE";
+
 /**
  * Credentials that suit a vendor when none are given: a secret for signing
  * vendors, a secret header for the others. Used to run sample deliveries
@@ -48,12 +51,12 @@ export function defineVendor<E extends EventMap>(entry: VendorEntry<E>): VendorE
  *
  * @example
  * ```ts
- * const credentials = sampleCredentials(vendors.blox); // { secret: "cmshooks-sample-secret" }
+ * const credentials = sampleCredentials(vendors.blox); // { secret: "cmshooks-sample-secret-0123…" }
  * const receiver = createReceiver({ provider: vendors.blox.provider(credentials) });
  * ```
  */
 export function sampleCredentials(entry: Pick<VendorEntry, "authenticity">): VendorCredentials {
   return entry.authenticity === "signature"
-    ? { secret: "cmshooks-sample-secret" }
+    ? { secret: SAMPLE_SECRET }
     : { auth: { header: { name: "x-cmshooks-sample", value: "cmshooks-sample-secret" } } };
 }

@@ -1,19 +1,25 @@
 import { blox } from "@cmshooks/blox";
 import { contensis } from "@cmshooks/contensis";
+import { contentful } from "@cmshooks/contentful";
+import { hygraph } from "@cmshooks/hygraph";
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
 import { kontent } from "@cmshooks/kontent";
 import { storyblok } from "@cmshooks/storyblok";
 import { strapi } from "@cmshooks/strapi";
+import { sanity } from "@cmshooks/sanity";
 import { authenticatorFor } from "../authenticator-for.js";
 import { defineVendor, type VendorEntry } from "../vendor-entry.js";
 import { bloxTestkit } from "./blox.js";
+import { contentfulTestkit } from "./contentful.js";
+import { hygraphTestkit } from "./hygraph.js";
 import { contensisTestkit, contensisTestSubscription, type ContensisTestkit } from "./contensis.js";
 import { inbentaTestkit } from "./inbenta.js";
 import { kapostTestkit } from "./kapost.js";
 import { kontentTestkit } from "./kontent.js";
 import { storyblokTestkit } from "./storyblok.js";
 import { strapiTestkit } from "./strapi.js";
+import { sanityTestkit } from "./sanity.js";
 
 type ContensisKitEvents = typeof contensisTestkit extends ContensisTestkit<infer E> ? E : never;
 
@@ -71,6 +77,25 @@ export const vendors = {
     kit: strapiTestkit,
     authenticity: "credentials",
     provider: ({ auth }) => strapi({ auth: auth && authenticatorFor(auth) }),
+  }),
+  sanity: defineVendor({
+    title: "Sanity",
+    kit: sanityTestkit,
+    authenticity: "signature",
+    provider: ({ secret }) => sanity({ secret: secret ?? "" }),
+  }),
+  // Contentful signs with a 64-character signing secret (request verification); without one, a space can only use receiver-side auth.
+  contentful: defineVendor({
+    title: "Contentful",
+    kit: contentfulTestkit,
+    authenticity: "signature",
+    provider: ({ secret }) => contentful({ secret: secret ?? "" }),
+  }),
+  hygraph: defineVendor({
+    title: "Hygraph",
+    kit: hygraphTestkit,
+    authenticity: "signature",
+    provider: ({ secret }) => hygraph({ secret: secret ?? "" }),
   }),
 } as const;
 

@@ -97,7 +97,11 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
   // The kit gets the first credential (kits of unsigned vendors apply it); every flag is applied below as well.
   const auth: TestAuth | undefined = basic ?? (headers[0] ? { header: headers[0] } : queries[0] ? { query: queries[0] } : undefined);
 
+  // A URL with a path is where the delivery goes: vendors that sign the request target (Contentful) sign that path.
+  const targetUrl = new URL(target);
+  const targetPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+$/i.test(target) ? undefined : `${targetUrl.pathname}${targetUrl.search}`;
   const delivery = await entry.kit.delivery(event, {
+    ...(targetPath === undefined ? {} : { path: targetPath }),
     ...(secret === undefined ? {} : { secret }),
     ...(auth ? { auth } : {}),
     ...(overrides ? { overrides } : {}),

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { outsideReplayWindow, replayToleranceMs } from "./replay-window.js";
+
+const NOW = 1_800_000_000_000;
+
+describe("outsideReplayWindow", () => {
+  it("accepts a timestamp within the window, either side of now", () => {
+    expect(outsideReplayWindow(NOW - 299_000, 300_000, "x-sig", NOW)).toBeUndefined();
+    expect(outsideReplayWindow(NOW + 299_000, 300_000, "x-sig", NOW)).toBeUndefined();
+  });
+
+  it("answers 401 for a timestamp older than the window, saying how old", () => {
+    const error = outsideReplayWindow(NOW - 301_000, 300_000, "x-sig", NOW);
+    expect([error?.status, error?.code, error?.message]).toEqual([401, "signature_mismatch", "x-sig timestamp is 301 s old, outside the 300 s replay window"]);
+  });
+
+  it("answers 401 for a timestamp too far in the future", () => {
+    expect(outsideReplayWindow(NOW + 3_600_000, 300_000, "x-sig", NOW)?.message).toMatch(/3600 s in the future/);
+  });
+});
+
+describe("replayToleranceMs", () => {
+  it("uses the default when not given, and takes 0 or a positive number", () => {
+    expect(replayToleranceMs(undefined, 300_000, "v")).toBe(300_000);
+    expect(replayToleranceMs(0, 300_000, "v")).toBe(0);
+    expect(replayToleranceMs(60_000, 300_000, "v")).toBe(60_000);
+  });
+
+  it("refuses a negative or non-finite window at construction", () => {
+    expect(() => replayToleranceMs(-1, 300_000, "sanity")).toThrow(/sanity: the replay window/);
+    expect(() => replayToleranceMs(Number.NaN, 300_000, "sanity")).toThrow(/replay window/);
+  });
+});

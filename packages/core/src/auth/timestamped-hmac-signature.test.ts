@@ -1,0 +1,51 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { nodeCryptoEngine } from "../crypto/node-crypto.js";
+import { webCryptoEngine } from "../crypto/web-crypto.js";
+import { toHeaderReader } from "../headers.js";
+import { makeTimestampedHmacSignature } from "./timestamped-hmac-signature.js";
+
+const encoder = new TextEncoder();
+const body = encoder.encode('{"_id":"movie_10"}');
+// A made-up scheme: "ts=<ms>;sig=<hex of HMAC('<ms>:' + body)>".
+const sign = (secret: string, ts: number) => `ts=${ts};sig=${createHmac("sha256", secret).update(`${ts}:`).update(body).digest("hex")}`;
+const parse = (value: string) => {
+  const match = /^ts=(\d+);sig=([0-9a-f]+)$/.exec(value);
+  return match ? { timestamp: Number(match[1]), signature: match[2]! } : undefined;
+};
+
+for (const [engineName, engine] of [
+  ["node:crypto", nodeCryptoEngine],
+  ["Web Crypto", webCryptoEngine],
+] as const) {
+  const check = makeTimestampedHmacSignature(engine)({
+    header: "x-sig",
+    secret: ["new", "old"],
+    encoding: "hex",
+    form: "ts=<ms>;sig=<hex>",
+    parse,
+    signedBytes: ({ timestamp }, raw) => new Uint8Array([...encoder.encode(`${timestamp}:`), ...raw]),
+    defaultToleranceMs: 60_000,
+    what: "test",
+  });
+  const verify = async (value: string | undefined) =>
+    (await check.verify({ headers: toHeaderReader(value === undefined ? {} : { "x-sig": value }), body, url: undefined }))?.message ?? "ok";
+
+  describe(`timestampedHmacSignature with ${engineName}`, () => {
+    it("accepts a fresh timestamp signed with any secret of the list", async () => {
+      expect(await verify(sign("old", Date.now()))).toBe("ok");
+    });
+    it("refuses another secret, a missing header and a header in another form (401 messages)", async () => {
+      expect(await verify(sign("other", Date.now()))).toBe("x-sig does not match the body");
+      expect(await verify(undefined)).toBe("Missing x-sig header");
+      expect(await verify("garbage")).toBe("x-sig is not in the form ts=<ms>;sig=<hex>");
+    });
+    it("refuses a correctly signed timestamp outside the window", async () => {
+      expect(await verify(sign("new", Date.now() - 120_000))).toMatch(/120 s old, outside the 60 s replay window/);
+    });
+    it("calls a forged timestamp a mismatch, not a stale delivery", async () => {
+      const stale = sign("new", Date.now() - 120_000).replace(/^ts=\d+/, `ts=${Date.now()}`);
+      expect(await verify(stale)).toBe("x-sig does not match the body");
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import { defineProvider, parseEnvelope } from "@cmshooks/core";
+import { hygraphEvents } from "./events.js";
+import { readHygraphMeta } from "./meta.js";
+import { hygraphEnvelopeSchema } from "./schemas.js";
+import { hygraphSignature } from "./signature.js";
+
+/** Options of {@link hygraph}. */
+export interface HygraphOptions {
+  /** The webhook's secret key (set on the webhook in Hygraph), or a list while rotating. */
+  secret: string | readonly string[];
+  /** How far the signed timestamp may be from now, in milliseconds (default 5 minutes); older deliveries are refused (401) as replays. */
+  toleranceMs?: number;
+}
+
+const KNOWN: ReadonlySet<string> = new Set(Object.keys(hygraphEvents));
+
+/**
+ * Hygraph: deliveries `{ operation, data }` signed with
+ * `gcms-signature: sign=…, env=…, t=…`.
+ *
+ * @example
+ * ```ts
+ * const receiver = createReceiver({ provider: hygraph({ secret: process.env.HYGRAPH_WEBHOOK_SECRET! }) });
+ * receiver.on("publish", ({ payload }) => reindex(payload.data.__typename, payload.data.id));
+ * ```
+ */
+export function hygraph(options: HygraphOptions) {
+  return defineProvider({
+    name: "hygraph",
+    events: hygraphEvents,
+    auth: hygraphSignature({ secret: options?.secret, ...(options?.toleranceMs === undefined ? {} : { toleranceMs: options.toleranceMs }) }),
+    outboundIps: hygraphOutboundIps,
+    // Hygraph lets a webhook use POST, PUT or DELETE (GET too, which carries no body here).
+    methods: ["POST", "PUT", "DELETE"],
+    readMeta: readHygraphMeta,
+    route(body) {
+      const { operation } = parseEnvelope(hygraphEnvelopeSchema, body);
+      if (KNOWN.has(operation)) return [{ name: operation, payload: body }];
+      return [{ name: operation, payload: body, hint: `operation "${operation}" is not create, update, delete, publish or unpublish` }];
+    },
+  });
+}
+
+/**
+ * Hygraph publishes no source addresses for webhooks: this list is empty.
+ *
+ * @example
+ * ```ts
+ * createReceiver({ provider: hygraph({ secret }), allowIps: [...hygraphOutboundIps, "203.0.113.0/24"] });
+ * ```
+ */
+export const hygraphOutboundIps: readonly string[] = [];
+
+hygraph.outboundIps = hygraphOutboundIps;
