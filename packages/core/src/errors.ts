@@ -26,6 +26,7 @@ export type WebhookErrorCode =
   | "body_already_parsed"
   | "header_mismatch"
   | "internal_error"
+  | "delivery_log_failed"
   | "invalid_config";
 
 /** One problem found while validating a payload: where, and what. */

@@ -34,4 +34,10 @@ export interface Authenticator {
   readonly kind: string;
   readonly needsBody: boolean;
   verify(input: AuthInput): AuthOutcome | Promise<AuthOutcome>;
+  /** Headers (lower-case) this check reads that carry a credential: masked when a delivery is recorded. */
+  readonly secretHeaders?: readonly string[];
+  /** Query parameters this check reads that carry a credential: masked when a delivery is recorded. */
+  readonly secretQueryParams?: readonly string[];
+  /** Path segments (0-based among non-empty ones, negative from the end) that carry a credential: masked when recorded. */
+  readonly secretPathSegments?: readonly number[];
 }

@@ -26,6 +26,7 @@ import { parseJsonBody } from "./parse-json.js";
 import { readRequestBody } from "./read-request-body.js";
 import { ACCEPTED_RESPONSE, DUPLICATE_RESPONSE, errorResponse, IGNORED_RESPONSE, OK_RESPONSE, type ReceiverResponse } from "./responses.js";
 import { dedupeClaims, settleClaim, type Claim } from "./dedupe-claims.js";
+import { DeliveryLog, type DeliveryLogOptions } from "./delivery-log.js";
 
 /** Options of `createReceiver`. */
 export interface ReceiverOptions<P = Provider> {
@@ -47,6 +48,8 @@ export interface ReceiverOptions<P = Provider> {
    * resolves. Handlers then run where the queue is consumed, via `receiver.dispatch`.
    */
   handoff?: Handoff;
+  /** Record deliveries (by default the failed ones, 5xx), credentials masked, to replay them later. */
+  deliveryLog?: DeliveryLogOptions;
 }
 
 /** Where verified events go when handlers run elsewhere (see `@cmshooks/queue`). */
@@ -124,6 +127,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   readonly #methods: readonly string[];
   readonly #dedupe: Required<DedupeOptions> | undefined;
   readonly #handoff: Handoff | undefined;
+  readonly #deliveryLog: DeliveryLog | undefined;
   readonly #native = new Map<string, Handler[]>();
   readonly #unified = new Map<UnifiedKind, Handler[]>();
   readonly #any: Handler[] = [];
@@ -154,6 +158,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       throw new ConfigurationError("createReceiver: handoff needs an enqueue(events) function");
     }
     this.#handoff = options.handoff;
+    this.#deliveryLog = options.deliveryLog && new DeliveryLog(options.deliveryLog, provider.auth, (e) => this.#report(e, { ip: undefined }));
     const dedupe = options.dedupe;
     if (dedupe) {
       const opts: DedupeOptions = "store" in dedupe ? dedupe : { store: dedupe };
@@ -268,7 +273,11 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
    * const { status, headers, body } = await receiver.handle({ method: "POST", headers: req.headers, body: rawBytes, ip });
    * ```
    */
-  async handle(input: DeliveryInput): Promise<ReceiverResponse> {
+  handle(input: DeliveryInput): Promise<ReceiverResponse> {
+    return this.#deliveryLog ? this.#deliveryLog.around(input, (captured) => this.#handle(captured)) : this.#handle(input);
+  }
+
+  async #handle(input: DeliveryInput): Promise<ReceiverResponse> {
     let ip: string | undefined;
     try {
       const method = input.method.toUpperCase();
