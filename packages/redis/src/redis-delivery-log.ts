@@ -16,7 +16,15 @@ export interface RedisDeliveryLogOptions {
   readonly maxLen?: number;
 }
 
-/** The field of each stream entry that holds the record (one JSON document, as a file line). */
+/**
+ * The field of each stream entry that holds the record (one JSON document, as a file line).
+ *
+ * @example
+ * ```ts
+ * const [[id, fields]] = await client.xrange("hooks:failed", "-", "+", "COUNT", 1);
+ * const json = fields[fields.indexOf(DELIVERY_RECORD_FIELD) + 1];
+ * ```
+ */
 export const DELIVERY_RECORD_FIELD = "record";
 
 /**

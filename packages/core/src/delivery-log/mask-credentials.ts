@@ -1,7 +1,14 @@
 import type { Authenticator } from "../auth/authenticator.js";
 import type { HeadersInput } from "../headers.js";
 
-/** What a credential is replaced with in a recorded delivery. */
+/**
+ * What a credential is replaced with in a recorded delivery (exported as `MASKED_CREDENTIAL`).
+ *
+ * @example
+ * ```ts
+ * if (record.headers.authorization?.includes(MASKED_CREDENTIAL)) headers.authorization = myCredential;
+ * ```
+ */
 export const MASKED = "[masked]";
 
 /** Headers that carry a credential whatever the provider checks. */

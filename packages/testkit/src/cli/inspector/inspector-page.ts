@@ -39,7 +39,7 @@ export function inspectorPage(): InspectorPage {
   <p id="connection" role="status">Connecting…</p>
 </header>
 <main>
-  <section aria-labelledby="list-title">
+  <section class="list" aria-labelledby="list-title">
     <h2 id="list-title">Deliveries <span id="count"></span></h2>
     <p id="empty" class="muted">No deliveries yet. Send one to this address with <code>cmshooks send</code>; it appears here as it is handled.</p>
     <table>

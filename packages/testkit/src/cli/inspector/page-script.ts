@@ -151,8 +151,8 @@ function show(id, focus) {
   if (problems.length) children.push(section(issues.length ? "Validation issues" : "Errors and warnings", el("ul", { className: "issues" }, ...problems)));
   children.push(section("Headers", headersTable(entry.headers)));
   children.push(section("Body", el("p", { className: "muted" }, bodyNote), entry.body.kind === "none" ? null : pre(entry.body.text, "Raw body")));
-  children.push(section("Typed event", typed.length ? pre(JSON.stringify(typed, null, 2), "Typed event") : el("p", { className: "muted" }, "No event reached the handlers.")));
-  if (entry.unified.length) children.push(section("Unified events", pre(JSON.stringify(entry.unified, null, 2), "Unified events")));
+  children.push(section("Typed event", typed.length ? pre(JSON.stringify(typed, null, 2), "Typed event JSON") : el("p", { className: "muted" }, "No event reached the handlers.")));
+  if (entry.unified.length) children.push(section("Unified events", pre(JSON.stringify(entry.unified, null, 2), "Unified events JSON")));
   if (entry.curl) {
     var curl = pre(entry.curl, "curl command");
     children.push(section("Copy as curl", copyButton(entry.curl, curl), curl,

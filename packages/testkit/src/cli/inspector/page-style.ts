@@ -21,7 +21,8 @@ h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
 h3 { font-size: .95rem; margin: 1.25rem 0 .4rem; }
 header p { margin: 0; color: var(--muted); }
 main { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; padding: 1rem 1.25rem 2rem; }
-@media (min-width: 1100px) { main.has-detail { grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); } }
+.list { overflow-x: auto; min-width: 0; }
+@media (min-width: 1700px) { main.has-detail { grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); } }
 a { color: var(--accent); }
 a:focus-visible, button:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; }
