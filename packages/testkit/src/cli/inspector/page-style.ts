@@ -44,7 +44,7 @@ tbody tr.fresh { animation: fresh 1.5s ease-out; }
 #detail dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem .9rem; margin: 0; }
 #detail dt { color: var(--muted); }
 #detail dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
-.headers td:first-child { white-space: nowrap; }
+.headers td:first-child, td a.mono { white-space: nowrap; }
 .masked { color: var(--warn-fg); background: var(--warn-bg); border-radius: .25rem; padding: 0 .25rem; }
 .toolbar { display: flex; gap: .5rem; align-items: center; margin-bottom: .4rem; }
 button { font: inherit; padding: .25rem .7rem; border-radius: .35rem; border: 1px solid var(--line); background: var(--bg); color: var(--fg); cursor: pointer; }
