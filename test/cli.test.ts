@@ -205,6 +205,51 @@ describe("cmshooks listen", () => {
   });
 });
 
+describe("cmshooks listen --record, then cmshooks replay", () => {
+  it("records every delivery as a JSON line with its exact bytes, which replay sends again", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cmshooks-record-"));
+    const file = join(dir, "deliveries.jsonl");
+    const listener = listen(["--port", "0", "--vendor", "blox", "--secret", SECRET, "--record", file]);
+    try {
+      const [, url] = await listener.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      expect(listener.output()).toContain(`recording every delivery to ${file}`);
+      expect((await cli(["send", "blox", "editorial.update_asset", "--url", url!, "--secret", SECRET])).code).toBe(0);
+      expect((await cli(["send", "blox", "user.create_user", "--url", url!, "--secret", "forged"])).code).toBe(1);
+      await listener.waitFor(/→ 401 signature_mismatch/);
+    } finally {
+      expect((await listener.stop()).code).toBe(0);
+    }
+    const records = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line));
+    expect(records.map((r) => [r.method, r.path, r.status, r.error])).toEqual([
+      ["POST", "/hooks/blox", 200, undefined],
+      ["POST", "/hooks/blox", 401, "signature_mismatch"],
+    ]);
+    expect(Buffer.from(records[0].body, "base64").toString("utf8")).toMatch(/^\{"application":"editorial","event":"update_asset"/);
+
+    const seen: string[] = [];
+    const receiver = createReceiver({ provider: blox({ secret: SECRET }) });
+    receiver.on("editorial.update_asset", ({ payload }) => void seen.push(payload.data.title ?? ""));
+    const target = await startServer(toNodeHandler(receiver));
+    try {
+      const replay = await cli(["replay", file, "--url", target.url]);
+      expect(replay.code).toBe(1);
+      expect(replay.stdout).toMatch(/^✓ 200  POST http:\/\/127\.0\.0\.1:\d+\/hooks\/blox  recorded \S+ → 200$/m);
+      expect(replay.stdout).toMatch(/^✗ 401 signature_mismatch  POST /m);
+      expect(replay.stdout).toContain("replay: 1 handled, 0 duplicate, 1 refused");
+      expect(seen).toHaveLength(1);
+    } finally {
+      await target.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 1 at once when the file cannot be written", async () => {
+    const run = await cli(["listen", "--port", "0", "--vendor", "blox", "--secret", SECRET, "--record", "/nonexistent-dir/deliveries.jsonl"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/cannot record to \/nonexistent-dir\/deliveries\.jsonl: ENOENT/);
+  });
+});
+
 describe.concurrent("cmshooks events", () => {
   it("lists every native event with the unified events its mapping produces", async ({ expect }) => {
     const run = await cli(["events", "blox"]);

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
+import { appendFile } from "node:fs/promises";
 import { ConfigurationError, createReceiver, DeliveryLogError, type DeliveryLogStore, type Provider, type Receiver } from "@cmshooks/core";
 import { fileDeliveryLog, toNodeHandler, type FileDeliveryLog } from "@cmshooks/node";
 import { onEveryUnified } from "../../on-every-unified.js";
@@ -146,6 +147,14 @@ export async function listenCommand(args: readonly string[], io: CliIo): Promise
     );
   });
 
+  if (file) {
+    try {
+      await appendFile(file.path, "");
+    } catch (error) {
+      output.note(output.errorColour.red(`✗ cannot record to ${file.path}: ${(error as Error).message}`));
+      return EXIT_FAILURE;
+    }
+  }
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
