@@ -206,7 +206,7 @@ describe("cmshooks listen", () => {
 });
 
 describe("cmshooks listen --record, then cmshooks replay", () => {
-  it("records every delivery as a JSON line with its exact bytes, which replay sends again", async () => {
+  it("records every delivery as a JSON line with its exact bytes, which replay sends again", { timeout: 120_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), "cmshooks-record-"));
     const file = join(dir, "deliveries.jsonl");
     const listener = listen(["--port", "0", "--vendor", "blox", "--secret", SECRET, "--record", file]);

@@ -24,6 +24,8 @@ import { startServer, type RunningServer } from "./support/http.js";
 import { connectRedis, deleteKeys, requireRedis, uniquePrefix } from "./support/redis.js";
 
 const SECRET = "replay-signing-secret";
+// Each test runs the CLI several times; a Node process start-up is most of its time, and seconds on a loaded machine.
+const CLI_RUNS = { timeout: 180_000 };
 const hasRedis = await requireRedis();
 let redis: Redis | undefined;
 let dir: string;
@@ -106,7 +108,7 @@ async function expectReplayedOnce(source: string, app: Awaited<ReturnType<typeof
 }
 
 describe("a handler failed for a day: record the failures, replay them after the fix", () => {
-  it("from a JSONL file: each lost delivery is handled exactly once, the ones already handled answer duplicate", async () => {
+  it("from a JSONL file: each lost delivery is handled exactly once, the ones already handled answer duplicate", CLI_RUNS, async () => {
     const file = fileDeliveryLog(join(dir, "failed.jsonl"));
     const app = await bloxApp(file, memoryDedupeStore());
     await failForAWhile(app);
@@ -128,7 +130,7 @@ describe("a handler failed for a day: record the failures, replay them after the
     await expectReplayedOnce(file.path, app);
   });
 
-  it.skipIf(!hasRedis)("from a Redis stream shared by replicas, with Redis dedupe: the same, exactly once", async () => {
+  it.skipIf(!hasRedis)("from a Redis stream shared by replicas, with Redis dedupe: the same, exactly once", CLI_RUNS, async () => {
     const prefix = uniquePrefix("replay");
     prefixes.push(prefix);
     const stream = `${prefix}failed`;
@@ -147,7 +149,7 @@ describe("no credential ever appears in a record", () => {
   const PATH = "path-secret-c4d9e2";
   const leaks = [PASSWORD, WRONG, HEADER, QUERY, PATH, btoa(`kapost:${PASSWORD}`), btoa(`kapost:${WRONG}`)];
 
-  it("masks basic auth, a secret header, a query secret and a path secret in the file and the stream, and replay puts them back", async () => {
+  it("masks basic auth, a secret header, a query secret and a path secret in the file and the stream, and replay puts them back", CLI_RUNS, async () => {
     const file = fileDeliveryLog(join(dir, "kapost.jsonl"));
     const stream = `${uniquePrefix("mask")}kapost`;
     prefixes.push(stream);
@@ -247,7 +249,7 @@ describe("bad input: lines replay cannot use are reported and skipped, never a c
     tamperedLine = goodLine.replace(/"body":"[^"]*"/, `"body":"${Buffer.from(tampered).toString("base64")}"`);
   });
 
-  it("a corrupt line, a line of another shape and a truncated last line in a file", async () => {
+  it("a corrupt line, a line of another shape and a truncated last line in a file", CLI_RUNS, async () => {
     const path = join(dir, "damaged.jsonl");
     await writeFile(path, [goodLine, "this is not json", '{"hello":"world"}', "", goodLine.slice(0, goodLine.length / 2)].join("\n"));
     const run = await cli(["replay", path, "--url", app.url]);
@@ -262,7 +264,7 @@ describe("bad input: lines replay cannot use are reported and skipped, never a c
     expect(app.handled.get("good")).toBe(1);
   });
 
-  it("a binary file, a missing file, and a target that does not answer", async () => {
+  it("a binary file, a missing file, and a target that does not answer", CLI_RUNS, async () => {
     const binary = join(dir, "binary.jsonl");
     await writeFile(binary, Buffer.from([0x00, 0xff, 0x0a, 0xfe, 0x7b, 0x22, 0x0a, 0x80]));
     const garbage = await cli(["replay", binary, "--url", app.url, "--json"]);
@@ -283,7 +285,7 @@ describe("bad input: lines replay cannot use are reported and skipped, never a c
     expect(unreachable.stdout).toContain("replay: 0 handled, 0 duplicate, 0 refused, 1 unanswered");
   });
 
-  it.skipIf(!hasRedis)("stream entries without a record, or with a corrupt one", async () => {
+  it.skipIf(!hasRedis)("stream entries without a record, or with a corrupt one", CLI_RUNS, async () => {
     const stream = `${uniquePrefix("bad-stream")}log`;
     prefixes.push(stream);
     await redis!.xadd(stream, "*", "record", "{not json");
