@@ -156,7 +156,7 @@ describe("cmshooks listen", () => {
     const listener = listen(["--port", "0", "--vendor", "blox", "--secret", SECRET]);
     try {
       const [, url] = await listener.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      expect(listener.output()).toContain(`inspector: ${url}/`);
+      await listener.waitFor(new RegExp(`inspector: ${url}/ `));
       const sent = await cli(["send", "blox", "editorial.update_asset", "--url", url!, "--secret", SECRET, "--override", '{"data":{"title":"Seen by listen"}}']);
       expect(sent.code).toBe(0);
       await listener.waitFor(/unified +content\.publish/);
@@ -212,7 +212,7 @@ describe("cmshooks listen --record, then cmshooks replay", () => {
     const listener = listen(["--port", "0", "--vendor", "blox", "--secret", SECRET, "--record", file]);
     try {
       const [, url] = await listener.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      expect(listener.output()).toContain(`recording every delivery to ${file}`);
+      await listener.waitFor(/recording every delivery to \S+deliveries\.jsonl /);
       expect((await cli(["send", "blox", "editorial.update_asset", "--url", url!, "--secret", SECRET])).code).toBe(0);
       expect((await cli(["send", "blox", "user.create_user", "--url", url!, "--secret", "forged"])).code).toBe(1);
       await listener.waitFor(/→ 401 signature_mismatch/);
