@@ -1,87 +1,25 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createReceiver } from "@cmshooks/core";
 import { blox } from "@cmshooks/blox";
 import { toNodeHandler } from "@cmshooks/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli, listen, requireBuiltCli } from "./support/cli-process.js";
 import { startServer, type RunningServer } from "./support/http.js";
 
-// These tests run the BUILT binary, as `npx cmshooks` would: build it first (cd packages/testkit && npx tsup).
-const CLI = fileURLToPath(new URL("../packages/testkit/dist/cli.js", import.meta.url));
 const SECRET = "cli-secret-0123";
 const ANSI = /\x1b\[[0-9;]*m/;
 
-const baseEnv: NodeJS.ProcessEnv = { ...process.env };
-delete baseEnv.NO_COLOR;
-delete baseEnv.FORCE_COLOR;
-delete baseEnv.CMSHOOKS_SECRET;
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function start(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [CLI, ...args], { env: { ...baseEnv, ...env }, stdio: ["pipe", "pipe", "pipe"] });
-}
-
-function cli(args: readonly string[], options: { input?: string | Uint8Array; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = start(args, options.env);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input);
-  });
-}
-
-/** A long-running `cmshooks listen`, with its output so far. */
-function listen(args: readonly string[]) {
-  const child = start(["listen", ...args]);
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
-  child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  return {
-    output: () => stdout,
-    async waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<RegExpMatchArray> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const match = stdout.match(pattern);
-        if (match) return match;
-        if (child.exitCode !== null || Date.now() > deadline) {
-          throw new Error(`listen never printed ${pattern}; stdout:\n${stdout}\nstderr:\n${stderr}`);
-        }
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
-    async stop(): Promise<{ code: number | null; stderr: string }> {
-      child.kill("SIGTERM");
-      const code = await exited;
-      return { code, stderr };
-    },
-  };
-}
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build it with (cd packages/testkit && npx tsup)`);
-});
+beforeAll(requireBuiltCli);
 
 // Independent one-shot runs go in parallel: each is a Node process start-up, most of their time.
 describe.concurrent("cmshooks --help", () => {
   it("shows every command with an example and exits 0", async ({ expect }) => {
     const { code, stdout } = await cli(["--help"]);
     expect(code).toBe(0);
-    for (const command of ["send", "sign", "verify", "listen", "events", "payload"]) {
+    for (const command of ["send", "sign", "verify", "listen", "replay", "events", "payload"]) {
       expect(stdout).toMatch(new RegExp(`^  cmshooks ${command} `, "m"));
     }
     expect(stdout).toContain("Vendors: blox");
@@ -95,7 +33,7 @@ describe.concurrent("cmshooks --help", () => {
     expect(help.stdout).toContain("Usage: cmshooks verify");
   });
 
-  it.for(["send", "sign", "verify", "listen", "events", "payload"])("gives `%s --help` with its options and an example", async (command, { expect }) => {
+  it.for(["send", "sign", "verify", "listen", "replay", "events", "payload"])("gives `%s --help` with its options and an example", async (command, { expect }) => {
     const { code, stdout } = await cli([command, "--help"]);
     expect(code).toBe(0);
     expect(stdout).toContain(`Usage: cmshooks ${command}`);
@@ -218,6 +156,7 @@ describe("cmshooks listen", () => {
     const listener = listen(["--port", "0", "--vendor", "blox", "--secret", SECRET]);
     try {
       const [, url] = await listener.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      await listener.waitFor(new RegExp(`inspector: ${url}/ `));
       const sent = await cli(["send", "blox", "editorial.update_asset", "--url", url!, "--secret", SECRET, "--override", '{"data":{"title":"Seen by listen"}}']);
       expect(sent.code).toBe(0);
       await listener.waitFor(/unified +content\.publish/);
@@ -242,7 +181,7 @@ describe("cmshooks listen", () => {
     try {
       const [ready] = await listener.waitFor(/^\{"listening".*\}$/m);
       const { listening } = JSON.parse(ready!);
-      expect(JSON.parse(ready!)).toEqual({ listening, vendor: "blox", checks: ["hmac"] });
+      expect(JSON.parse(ready!)).toEqual({ listening, vendor: "blox", checks: ["hmac"], inspector: `${listening}/` });
       const sent = await cli(["send", "blox", "editorial.create_asset", "--url", listening, "--secret", SECRET, "--override", '{"data":{"uuid":42}}']);
       expect(sent.code).toBe(1);
       const [line] = await listener.waitFor(/^\{"time".*\}$/m);
@@ -263,6 +202,51 @@ describe("cmshooks listen", () => {
     } finally {
       await taken.close();
     }
+  });
+});
+
+describe("cmshooks listen --record, then cmshooks replay", () => {
+  it("records every delivery as a JSON line with its exact bytes, which replay sends again", { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cmshooks-record-"));
+    const file = join(dir, "deliveries.jsonl");
+    const listener = listen(["--port", "0", "--vendor", "blox", "--secret", SECRET, "--record", file]);
+    try {
+      const [, url] = await listener.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      await listener.waitFor(/recording every delivery to \S+deliveries\.jsonl /);
+      expect((await cli(["send", "blox", "editorial.update_asset", "--url", url!, "--secret", SECRET])).code).toBe(0);
+      expect((await cli(["send", "blox", "user.create_user", "--url", url!, "--secret", "forged"])).code).toBe(1);
+      await listener.waitFor(/→ 401 signature_mismatch/);
+    } finally {
+      expect((await listener.stop()).code).toBe(0);
+    }
+    const records = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line));
+    expect(records.map((r) => [r.method, r.path, r.status, r.error])).toEqual([
+      ["POST", "/hooks/blox", 200, undefined],
+      ["POST", "/hooks/blox", 401, "signature_mismatch"],
+    ]);
+    expect(Buffer.from(records[0].body, "base64").toString("utf8")).toMatch(/^\{"application":"editorial","event":"update_asset"/);
+
+    const seen: string[] = [];
+    const receiver = createReceiver({ provider: blox({ secret: SECRET }) });
+    receiver.on("editorial.update_asset", ({ payload }) => void seen.push(payload.data.title ?? ""));
+    const target = await startServer(toNodeHandler(receiver));
+    try {
+      const replay = await cli(["replay", file, "--url", target.url]);
+      expect(replay.code).toBe(1);
+      expect(replay.stdout).toMatch(/^✓ 200  POST http:\/\/127\.0\.0\.1:\d+\/hooks\/blox  recorded \S+ → 200$/m);
+      expect(replay.stdout).toMatch(/^✗ 401 signature_mismatch  POST /m);
+      expect(replay.stdout).toContain("replay: 1 handled, 0 duplicate, 1 refused");
+      expect(seen).toHaveLength(1);
+    } finally {
+      await target.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 1 at once when the file cannot be written", async () => {
+    const run = await cli(["listen", "--port", "0", "--vendor", "blox", "--secret", SECRET, "--record", "/nonexistent-dir/deliveries.jsonl"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/cannot record to \/nonexistent-dir\/deliveries\.jsonl: ENOENT/);
   });
 });
 
@@ -298,6 +282,10 @@ describe.concurrent("usage errors (exit 2, a message and a hint on stderr)", () 
     { args: ["listen", "--secret", "s"], message: /--vendor is required/ },
     { args: ["listen", "--vendor", "blox", "--secret", "s", "--port", "http"], message: /--port takes a whole number/ },
     { args: ["events", "nope"], message: /unknown vendor "nope"/ },
+    { args: ["replay", "--url", "http://127.0.0.1:1"], message: /a SOURCE is required/ },
+    { args: ["replay", "log.jsonl"], message: /--url is required/ },
+    { args: ["replay", "log.jsonl", "--url", "http://127.0.0.1:1", "--only", "slow"], message: /--only takes failed \(5xx\) or rejected \(4xx\)/ },
+    { args: ["replay", "log.jsonl", "--url", "http://127.0.0.1:1", "--since", "yesterday"], message: /--since takes a time/ },
   ])("cmshooks $args", async ({ args, message }, { expect }) => {
     const run = await cli(args);
     expect(run.code).toBe(2);

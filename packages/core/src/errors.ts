@@ -30,6 +30,7 @@ export type WebhookErrorCode =
   | "body_already_read"
   | "credentials_unavailable"
   | "internal_error"
+  | "delivery_log_failed"
   | "invalid_config";
 
 /** One problem found while validating a payload: where, and what. */

@@ -34,3 +34,6 @@ export { WebhookReceiver, type ReceiverOptions, type DeliveryInput, type ErrorCo
 export type { ReceiverResponse } from "./pipeline/responses.js";
 export { canCarryJson } from "./pipeline/media-type.js";
 export type { Receiver, CreateReceiver } from "./create-receiver.js";
+export { DeliveryLogError, type DeliveryLogStore, type DeliveryLogOptions, type DeliveryLogWhen, type DeliveryRecord } from "./pipeline/delivery-log.js";
+export { deliveryRecordToJson, parseDeliveryRecordJson, type ParsedDeliveryRecord } from "./delivery-log/record-json.js";
+export { MASKED as MASKED_CREDENTIAL } from "./delivery-log/mask-credentials.js";

@@ -3,3 +3,5 @@ export { readBodyWithLimit, type ReadBodyOptions } from "./read-body.js";
 export { nodeDelivery } from "./delivery.js";
 export { writeNodeResponse, closeAfterEarlyAnswer, earlyAnswerHeaders } from "./write-response.js";
 export { socketAddress } from "./client-ip.js";
+export { fileDeliveryLog, type FileDeliveryLog, type FileDeliveryLogOptions } from "./file-delivery-log.js";
+export { readDeliveryLogFile, type DeliveryLogLine } from "./read-delivery-log-file.js";

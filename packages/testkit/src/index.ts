@@ -8,7 +8,7 @@ export { authenticatorFor } from "./authenticator-for.js";
 export { deliveryUrl } from "./delivery-url.js";
 export { toRequest } from "./to-request.js";
 export { toHandleInput } from "./to-handle-input.js";
-export { send, type SendResult, type SendOptions } from "./send.js";
+export { send, sendRequest, type SendResult, type SendOptions } from "./send.js";
 export { onEveryUnified } from "./on-every-unified.js";
 export { describeEvents, type EventDescription } from "./describe-events.js";
 export { bloxTestkit } from "./vendors/blox.js";

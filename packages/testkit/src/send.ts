@@ -40,11 +40,27 @@ export interface SendOptions {
  */
 export async function send(delivery: TestDelivery, url: string | URL, options: SendOptions = {}): Promise<SendResult> {
   const target = deliveryUrl(delivery, url);
+  return sendRequest({ method: delivery.method, url: target, headers: { ...delivery.headers, ...options.headers }, body: delivery.body }, options);
+}
+
+/**
+ * Sends one request with exactly these headers and bytes (what {@link send}
+ * and `cmshooks replay` do), without following redirects.
+ *
+ * @example
+ * ```ts
+ * const { status } = await sendRequest({ method: "POST", url: new URL("http://127.0.0.1:3000/hooks/blox"), headers, body });
+ * ```
+ */
+export async function sendRequest(
+  request: { readonly method: string; readonly url: URL; readonly headers: Readonly<Record<string, string>>; readonly body: Uint8Array },
+  options: Pick<SendOptions, "timeoutMs"> = {},
+): Promise<SendResult> {
   const started = performance.now();
-  const response = await fetch(target, {
-    method: delivery.method,
-    headers: { ...delivery.headers, ...options.headers },
-    body: new Uint8Array(delivery.body),
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: new Uint8Array(request.body),
     redirect: "manual",
     signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
   });
@@ -56,7 +72,7 @@ export async function send(delivery: TestDelivery, url: string | URL, options: S
     json = undefined;
   }
   return {
-    url: target.href,
+    url: request.url.href,
     status: response.status,
     statusText: response.statusText,
     ok: response.ok,

@@ -39,4 +39,10 @@ export interface Authenticator {
   /** True when its credentials depend on the delivery (a function secret): the receiver then passes `tenant`. */
   readonly perTenant?: boolean;
   verify(input: AuthInput): AuthOutcome | Promise<AuthOutcome>;
+  /** Headers (lower-case) this check reads that carry a credential: masked when a delivery is recorded. */
+  readonly secretHeaders?: readonly string[];
+  /** Query parameters this check reads that carry a credential: masked when a delivery is recorded. */
+  readonly secretQueryParams?: readonly string[];
+  /** Path segments (0-based among non-empty ones, negative from the end) that carry a credential: masked when recorded. */
+  readonly secretPathSegments?: readonly number[];
 }

@@ -53,6 +53,7 @@ export function basicAuth(options: BasicAuthOptions): Authenticator {
   return {
     kind: "basic",
     needsBody: false,
+    secretHeaders: ["authorization"],
     verify({ headers }) {
       const header = headers.get("authorization");
       if (header === undefined) return new UnauthorizedError("credentials_missing", "Missing Authorization header", challenge);

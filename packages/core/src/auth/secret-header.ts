@@ -27,6 +27,7 @@ export function secretHeader(options: SecretHeaderOptions): Authenticator {
   return {
     kind: "secret-header",
     needsBody: false,
+    secretHeaders: [name],
     verify({ headers }) {
       const received = headers.get(name);
       if (received === undefined) return new UnauthorizedError("credentials_missing", `Missing ${name} header`);

@@ -54,6 +54,7 @@ export function secretPathSegment(options: SecretPathSegmentOptions): Authentica
   return {
     kind: "secret-path",
     needsBody: false,
+    secretPathSegments: [index],
     verify({ url }) {
       if (url === undefined) return new UnauthorizedError("credentials_missing", "The request URL is not available to check the path secret");
       const segments = pathOf(url).split("/").filter(Boolean);

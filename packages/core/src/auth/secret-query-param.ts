@@ -28,6 +28,7 @@ export function secretQueryParam(options: SecretQueryParamOptions): Authenticato
   return {
     kind: "secret-query",
     needsBody: false,
+    secretQueryParams: [name],
     verify({ url }) {
       const q = url === undefined ? -1 : url.indexOf("?");
       let received: string | null = null;

@@ -32,6 +32,7 @@ import { readRequestBody } from "./read-request-body.js";
 import { ACCEPTED_RESPONSE, DUPLICATE_RESPONSE, errorResponse, IGNORED_RESPONSE, OK_RESPONSE, type ReceiverResponse } from "./responses.js";
 import { DeliveryTenant } from "./delivery-tenant.js";
 import { validateEvents } from "./validate-events.js";
+import { DeliveryLog, type DeliveryLogOptions } from "./delivery-log.js";
 
 export type { ErrorContext } from "../observability/reporter.js";
 
@@ -74,6 +75,8 @@ export interface ReceiverOptions<P = Provider> {
    * Default: `console` while no `onError` listener is registered. `false` silences it.
    */
   log?: Logger | false;
+  /** Record deliveries (by default the failed ones, 5xx), credentials masked, to replay them later. */
+  deliveryLog?: DeliveryLogOptions;
 }
 
 /** Where verified events go when handlers run elsewhere (see `@cmshooks/queue`). */
@@ -162,6 +165,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   readonly #methods: readonly string[];
   readonly #dedupe: Required<DedupeOptions> | undefined;
   readonly #handoff: Handoff | undefined;
+  readonly #deliveryLog: DeliveryLog | undefined;
   readonly #listeners = new Listeners();
   readonly #reporter: Reporter;
   readonly #telemetry: ReceiverTelemetry;
@@ -221,6 +225,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       throw new ConfigurationError("createReceiver: tenant must be a function of the delivery, e.g. ({ params }) => params.tenant");
     }
     this.#tenantOf = options.tenant ?? (provider.auth.some((a) => a.perTenant) ? tenantParam : undefined);
+    this.#deliveryLog = options.deliveryLog && new DeliveryLog(options.deliveryLog, provider.auth, (e) => this.#reporter.report(e, { ip: undefined }));
   }
 
   /**
@@ -325,7 +330,11 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
    * const { status, headers, body } = await receiver.handle({ method: "POST", headers: req.headers, body: rawBytes, ip });
    * ```
    */
-  async handle(input: DeliveryInput): Promise<ReceiverResponse> {
+  handle(input: DeliveryInput): Promise<ReceiverResponse> {
+    return this.#deliveryLog ? this.#deliveryLog.around(input, (captured) => this.#handle(captured)) : this.#handle(input);
+  }
+
+  async #handle(input: DeliveryInput): Promise<ReceiverResponse> {
     const observation = this.#telemetry.begin();
     let ip: string | undefined;
     try {

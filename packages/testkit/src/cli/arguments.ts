@@ -217,3 +217,23 @@ export function integerArgument(value: string | undefined, flag: string, bounds:
   }
   return n;
 }
+
+/**
+ * `--url`: an absolute http(s) URL, or a usage error with an example.
+ *
+ * @example
+ * ```ts
+ * const target = urlArgument(values.url, "http://127.0.0.1:3000/hooks/blox");
+ * ```
+ */
+export function urlArgument(value: string | undefined, example: string): URL {
+  if (value === undefined) throw new UsageError(`--url is required, e.g. --url ${example}`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--url must be an absolute http(s) URL, e.g. ${example}; got "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--url must be http or https, got "${value}"`);
+  return url;
+}

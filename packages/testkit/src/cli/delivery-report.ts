@@ -1,4 +1,4 @@
-import type { AnyNativeEvent, AnyUnifiedEvent, WebhookError } from "@cmshooks/core";
+import type { AnyNativeEvent, AnyUnifiedEvent, DeliveryRecord, WebhookError } from "@cmshooks/core";
 import type { Palette } from "./cli-io.js";
 
 /** What `cmshooks listen` learnt about one delivery while the receiver handled it. */
@@ -11,6 +11,8 @@ export interface DeliveryReport {
   readonly events: { name: string; known: boolean; deliveryId: string; index: number; payload: unknown }[];
   readonly unified: Record<string, unknown>[];
   readonly errors: { status: number; code: string; level: string; message: string; issues?: readonly { path: readonly (string | number)[]; message: string }[] }[];
+  /** The delivery as the receiver recorded it (credentials masked, exact body), once it was answered. */
+  record?: DeliveryRecord;
 }
 
 /** Whether the delivery proved it was genuine, as far as the pipeline got. */
@@ -98,7 +100,8 @@ export function authenticationOf(report: DeliveryReport, hasChecks: boolean): Au
  * ```
  */
 export function reportJson(report: DeliveryReport, checks: readonly string[]): Record<string, unknown> {
-  return { ...report, authentication: authenticationOf(report, checks.length > 0), checks };
+  const { record: _record, ...rest } = report;
+  return { ...rest, authentication: authenticationOf(report, checks.length > 0), checks };
 }
 
 function describeItems(items: unknown): string {

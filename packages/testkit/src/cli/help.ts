@@ -1,7 +1,7 @@
 import { vendorIds } from "../vendors/index.js";
 
 /** The CLI's commands. */
-export type CommandName = "send" | "sign" | "verify" | "listen" | "events" | "payload";
+export type CommandName = "send" | "sign" | "verify" | "listen" | "replay" | "events" | "payload";
 
 const vendorsLine = () => `Vendors: ${vendorIds.join(", ")}`;
 
@@ -32,7 +32,8 @@ Commands:
   send <vendor> <event>       send one signed delivery and print the answer
   sign <vendor>               print the headers that authenticate a body (stdin)
   verify <vendor>             check a body (stdin) against its signature or credentials
-  listen                      run a local receiver that prints every delivery it gets
+  listen                      run a local receiver that prints every delivery it gets, with a live inspector page
+  replay <source>             send recorded deliveries again (a JSONL file or redis://host:port/stream)
   events [vendor]             list native events and the unified events they map to
   payload <vendor> <event>    print a sample delivery body
 
@@ -41,7 +42,8 @@ Examples:
   cmshooks payload blox editorial.update_asset > body.json
   cmshooks sign blox --secret s3cret < body.json
   cmshooks verify blox --secret s3cret --header 'X-Hook-Signature: 3q2+7w==' < body.json
-  cmshooks listen --port 3000 --vendor blox --secret s3cret
+  cmshooks listen --port 3000 --vendor blox --secret s3cret --record deliveries.jsonl
+  cmshooks replay deliveries.jsonl --url http://127.0.0.1:3000 --only failed
   cmshooks events blox
 
 Run 'cmshooks <command> --help' for a command's options.
@@ -117,14 +119,17 @@ ${vendorsLine()}
 Runs a local receiver (node:http) that verifies and validates every delivery
 like your app would, answers with the real status, and prints each one: the
 authenticity result, the native event, the unified events it maps to, and
-validation errors with their paths. A local inspector instead of a request bin.
-Stop it with Ctrl-C.
+validation errors with their paths. A local inspector instead of a request bin:
+open its address in a browser (GET /) to watch deliveries arrive live and open
+each one (headers with credentials masked, raw body, typed event, copy as curl).
+Deliveries arrive by POST on any path. Stop it with Ctrl-C.
 
 Options:
   --vendor <vendor>         which sender to expect (required)
   --port <n>                port (default 3000; 0 picks a free one)
   --host <host>             address to bind (default 127.0.0.1)
   --verbose                 also print each event's payload
+  --record <file>           append every delivery to a JSONL file (exact body, credentials masked) for replay
   --allow-unauthenticated   accept deliveries without any check (vendors that sign nothing)
 ${CREDENTIALS.replace("(the same flags on send and listen)", "(what the receiver requires)")}
 ${COMMON}
@@ -132,6 +137,7 @@ ${COMMON}
 Examples:
   cmshooks listen --port 3000 --vendor blox --secret s3cret
   cmshooks listen --port 0 --vendor blox --secret s3cret --json     # one JSON line per delivery
+  cmshooks listen --port 3000 --vendor kapost --basic cms:pa55 --record kapost.jsonl
   cmshooks send blox editorial.update_asset --url http://127.0.0.1:3000 --secret s3cret   # in another terminal
 ${vendorsLine()}
 `,
@@ -148,6 +154,36 @@ Examples:
   cmshooks events
   cmshooks events blox --json
 ${vendorsLine()}
+`,
+  replay: () => `Usage: cmshooks replay <source>... --url <url> [options]
+
+Sends recorded deliveries again, oldest first, with their exact body bytes and
+headers (a signature still verifies), and prints each answer's status. A target
+with dedupe on answers "duplicate" for a delivery it already handled: its
+handlers do not run twice. Credentials were masked when recorded; put them back
+with the same flags send takes. An entry that cannot be used (a corrupt or
+truncated line, a masked credential you did not give) is reported and skipped.
+Exits 1 unless every entry was sent and answered 2xx.
+
+Sources:
+  <file.jsonl>...           files from listen --record or fileDeliveryLog (rotated ones too: log.jsonl.1 log.jsonl)
+  redis://host:port/<stream>  a stream from redisDeliveryLog (needs the ioredis package)
+
+Options:
+  --url <url>               where to send them; a URL without a path keeps each recorded path
+  --only <failed|rejected>  only deliveries that were answered 5xx (failed) or 4xx (rejected)
+  --since <time|age>        only deliveries received since then: 2026-12-01T08:00:00Z, 30m, 24h, 7d
+  --dry-run                 print what would be sent, send nothing
+  --timeout <ms>            give up on one answer after this long (default 10000)
+  --basic <user:pass>       put back masked basic auth
+  --header <name:value>     put back a masked secret header (repeatable)
+  --query <name=value>      put back a masked query secret (repeatable)
+${COMMON}
+
+Examples:
+  cmshooks replay failed.jsonl --url http://127.0.0.1:3000 --only failed --since 24h
+  cmshooks replay redis://127.0.0.1:6379/hooks:failed --url https://app.example --dry-run
+  cmshooks replay kapost.jsonl.1 kapost.jsonl --url http://127.0.0.1:3000 --basic cms:pa55 --json
 `,
   payload: () => `Usage: cmshooks payload <vendor> <event> [--seed n] [--override json]
 

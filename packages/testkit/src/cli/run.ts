@@ -2,6 +2,7 @@ import { paletteFor, type CliIo } from "./cli-io.js";
 import { eventsCommand } from "./commands/events.js";
 import { listenCommand } from "./commands/listen.js";
 import { payloadCommand } from "./commands/payload.js";
+import { replayCommand } from "./commands/replay.js";
 import { sendCommand } from "./commands/send.js";
 import { signCommand } from "./commands/sign.js";
 import { verifyCommand } from "./commands/verify.js";
@@ -13,6 +14,7 @@ const COMMANDS: Record<CommandName, (args: readonly string[], io: CliIo) => Prom
   sign: signCommand,
   verify: verifyCommand,
   listen: listenCommand,
+  replay: replayCommand,
   events: eventsCommand,
   payload: payloadCommand,
 };

@@ -13,6 +13,7 @@ import {
   parseCommandLine,
   queryArgument,
   secretArgument,
+  urlArgument,
   vendorArgument,
 } from "../arguments.js";
 import type { CliIo, Palette } from "../cli-io.js";
@@ -32,18 +33,6 @@ const OPTIONS = {
   timeout: { type: "string" },
   verbose: { type: "boolean" },
 } as const;
-
-function targetArgument(value: string | undefined, example: string): string {
-  if (value === undefined) throw new UsageError(`--url is required, e.g. --url ${example}`);
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`--url must be an absolute http(s) URL, e.g. ${example}; got "${value}"`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--url must be http or https, got "${value}"`);
-  return value;
-}
 
 function statusColour(colour: Palette, status: number): (text: string) => string {
   return status < 300 ? colour.green : status < 400 ? colour.yellow : colour.red;
@@ -80,7 +69,8 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
   const vendor = entry.kit.vendor;
   const event = eventArgument(entry, positionals[1]);
   noExtraPositionals(positionals, 2);
-  const target = targetArgument(values.url, `http://127.0.0.1:3000/hooks/${vendor}`);
+  // As given, not normalised: a URL without a path gets the delivery's suggested one (deliveryUrl).
+  const target = String(urlArgument(values.url, `http://127.0.0.1:3000/hooks/${vendor}`) && values.url);
   const secret = secretArgument(values.secret, io.env, entry);
   if (entry.authenticity === "signature" && secret === undefined) {
     throw new UsageError(`${vendor} signs its deliveries: --secret (or CMSHOOKS_SECRET) is required`);
