@@ -33,7 +33,7 @@ export function blox(options: BloxOptions) {
   return defineProvider({
     name: "blox",
     events: bloxEvents,
-    auth: hmacSignature({ header: BLOX_SIGNATURE_HEADER, secret: options?.secret, encoding: "base64" }),
+    auth: hmacSignature({ header: BLOX_SIGNATURE_HEADER, secret: options?.secret, encoding: "base64", setting: "blox: `secret`" }),
     outboundIps: bloxOutboundIps,
     route(body) {
       const { application, event } = parseEnvelope(bloxEnvelopeSchema, body);

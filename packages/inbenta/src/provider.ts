@@ -35,6 +35,8 @@ export function inbenta(options: InbentaOptions = {}) {
     events: inbentaEvents,
     auth: options.auth,
     outboundIps: inbentaOutboundIps,
+    // Inbenta documents no signature: the check is one you add to the webhook URL.
+    authAdvice: "inbenta({ auth: secretPathSegment() }), secretQueryParam() or basicAuth() on the webhook URL; Inbenta signs nothing, so there is no secret to give",
     route(body) {
       const { trigger } = parseEnvelope(inbentaEnvelopeSchema, body);
       return [{ name: inbentaEventName(trigger), payload: body }];

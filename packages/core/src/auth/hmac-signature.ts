@@ -19,6 +19,20 @@ export interface HmacSignatureOptions {
   prefix?: string;
   /** The bytes that are signed, when a sender signs more than the raw body. Default: the raw body. */
   signedPayload?: (input: AuthInput) => Uint8Array;
+  /**
+   * A second reading of the signed bytes, tried only when the exact bytes do
+   * not match: one more HMAC per secret, on failure only. Return `undefined`
+   * (or the same bytes) when there is nothing else to try. For senders whose
+   * tools disagree on what was signed (Kontent.ai's helper v4 hashes the body
+   * with its line breaks normalised).
+   */
+  fallbackPayload?: (input: AuthInput) => Uint8Array | undefined;
+  /**
+   * How the user's own setting is named in configuration errors, e.g.
+   * "kontent: `secret`" gives "kontent: `secret` is required". Default: errors
+   * name `hmacSignature`.
+   */
+  setting?: string;
 }
 
 /** Builds an HMAC signature check; `@cmshooks/core` picks the fastest engine for the runtime. */
@@ -37,47 +51,64 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
     if (!["sha256", "sha1", "sha512"].includes(algorithm)) {
       throw new ConfigurationError(`hmacSignature: unknown algorithm "${String(algorithm)}"`);
     }
-    const signers: readonly HmacSigner[] = secretList(options.secret, "hmacSignature").map((s) => engine.hmac(algorithm, toBytes(s)));
+    const signers: readonly HmacSigner[] = secretList(options.secret, "hmacSignature", options.setting).map((s) => engine.hmac(algorithm, toBytes(s)));
     const prefix = options.prefix ?? "";
     const signedPayload = options.signedPayload;
-    const name = headers[0]!;
+    const fallbackPayload = options.fallbackPayload;
 
-    const read = (input: AuthInput): string | UnauthorizedError => {
+    /** The signature and the header it was read from (the one named in errors). */
+    const read = (input: AuthInput): { received: string; header: string } | UnauthorizedError => {
       let value: string | undefined;
-      for (const header of headers) {
-        value = input.headers.get(header);
+      let header = headers[0]!;
+      for (const name of headers) {
+        value = input.headers.get(name);
+        header = name;
         if (value !== undefined) break;
       }
-      if (value === undefined || value.trim() === "") return new UnauthorizedError("signature_missing", `Missing ${name} header`);
+      if (value === undefined || value.trim() === "") return new UnauthorizedError("signature_missing", `Missing ${headers.join(" or ")} header`);
       // Some proxies quote header values; base64 and hex never contain quotes.
       let received = value.trim().replace(QUOTED, "$1");
       if (prefix) {
-        if (!received.startsWith(prefix)) return new UnauthorizedError("signature_mismatch", `${name} does not start with ${prefix}`);
+        if (!received.startsWith(prefix)) return new UnauthorizedError("signature_mismatch", `${header} does not start with ${prefix}`);
         received = received.slice(prefix.length);
       }
-      return encoding === "hex" ? received.toLowerCase() : received;
+      return { received: encoding === "hex" ? received.toLowerCase() : received, header };
     };
-    const mismatch = () => new UnauthorizedError("signature_mismatch", `${name} does not match the body`);
+
+    /** True when any secret signs `data` as `received`; every secret is tried, so the time does not say which matched. */
+    const matches = (received: string, data: Uint8Array): boolean | Promise<boolean> => {
+      let matched = false;
+      let pending: Promise<string>[] | undefined;
+      for (const sign of signers) {
+        const expected = sign(data, encoding);
+        if (typeof expected === "string") matched = constantTimeEqual(received, expected) || matched;
+        else (pending ??= []).push(expected);
+      }
+      if (!pending) return matched;
+      return Promise.all(pending).then((digests) => {
+        for (const expected of digests) matched = constantTimeEqual(received, expected) || matched;
+        return matched;
+      });
+    };
 
     return {
       kind: "hmac",
       needsBody: true,
       verify(input): AuthOutcome | Promise<AuthOutcome> {
-        const received = read(input);
-        if (typeof received !== "string") return received;
+        const signature = read(input);
+        if (signature instanceof UnauthorizedError) return signature;
+        const { received, header } = signature;
         const data = signedPayload ? signedPayload(input) : input.body;
-        let matched = false;
-        let pending: Promise<string>[] | undefined;
-        for (const sign of signers) {
-          const expected = sign(data, encoding);
-          if (typeof expected === "string") matched = constantTimeEqual(received, expected) || matched;
-          else (pending ??= []).push(expected);
-        }
-        if (!pending) return matched ? undefined : mismatch();
-        return Promise.all(pending).then((digests) => {
-          for (const expected of digests) matched = constantTimeEqual(received, expected) || matched;
-          return matched ? undefined : mismatch();
-        });
+        const mismatch = () => new UnauthorizedError("signature_mismatch", `${header} does not match the body`);
+        const settle = (matched: boolean): AuthOutcome | Promise<AuthOutcome> => {
+          if (matched) return undefined;
+          const other = fallbackPayload?.(input);
+          if (other === undefined || other === data) return mismatch();
+          const again = matches(received, other);
+          return typeof again === "boolean" ? (again ? undefined : mismatch()) : again.then((m) => (m ? undefined : mismatch()));
+        };
+        const first = matches(received, data);
+        return typeof first === "boolean" ? settle(first) : first.then(settle);
       },
     };
   };

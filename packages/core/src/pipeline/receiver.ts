@@ -146,8 +146,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     this.#methods = provider.methods;
     if (provider.auth.length === 0 && !this.#allowlist?.size && options.allowUnauthenticated !== true) {
       throw new ConfigurationError(
-        `createReceiver: the ${provider.name} provider has no authenticity check. Pass one (a secret, secretHeader(), basicAuth(), ` +
-          "secretQueryParam()), or allowIps, or opt out explicitly with allowUnauthenticated: true.",
+        `createReceiver: the ${provider.name} provider has no authenticity check. Pass one (${provider.authAdvice ?? "a secret, secretHeader(), basicAuth(), secretQueryParam()"}), ` +
+          "or allowIps, or opt out explicitly with allowUnauthenticated: true.",
       );
     }
     if (options.handoff !== undefined && typeof options.handoff?.enqueue !== "function") {
