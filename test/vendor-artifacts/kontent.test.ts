@@ -5,10 +5,10 @@
  * (fixtures/kontent.ts names each source).
  */
 import { signatureHelper } from "@kontent-ai/webhook-helper";
-import { createReceiver, type AnyUnifiedEvent, type WebhookError } from "@cmshooks/core";
+import { createReceiver, type AnyUnifiedEvent, type WebhookError, type WebhookReceiver } from "@cmshooks/core";
 import { kontent, kontentEvents, kontentLegacyEvents, kontentNotificationEvents, kontentSamples, signKontent, type KontentEventName } from "@cmshooks/kontent";
 import { toNodeHandler } from "@cmshooks/node";
-import { kontentTestkit } from "@cmshooks/testkit";
+import { kontentTestkit, onEveryUnified } from "@cmshooks/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request, startServer, type RunningServer } from "../support/http.js";
 import {
@@ -35,16 +35,7 @@ function receiverFor(secrets: readonly string[]) {
   const errors: WebhookError[] = [];
   const receiver = createReceiver({ provider: kontent({ secret: [...secrets] }) });
   receiver.on(ALL, (event) => void native.push(event.name));
-  const collect = (event: AnyUnifiedEvent) => void unified.push(event.kind);
-  receiver
-    .onContentCreate(collect)
-    .onContentUpdate(collect)
-    .onContentPublish(collect)
-    .onContentUnpublish(collect)
-    .onContentDelete(collect)
-    .onContentRestore(collect)
-    .onWorkflowChange(collect)
-    .onTaxonomyChange(collect);
+  onEveryUnified(receiver as unknown as WebhookReceiver, (event: AnyUnifiedEvent) => void unified.push(event.kind));
   receiver.onAny((event) => void (event.known ? undefined : unknown.push(event.name)));
   receiver.onError((error) => void errors.push(error));
   return { receiver, native, unified, unknown, errors };

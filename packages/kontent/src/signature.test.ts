@@ -1,7 +1,7 @@
 import { toHeaderReader, type Authenticator } from "@cmshooks/core";
 import { describe, expect, it } from "vitest";
 import { documentedExamples } from "./fixtures/documented-examples.js";
-import { kontentSignature, signKontent, formatKontentJson, KONTENT_LEGACY_SIGNATURE_HEADER, KONTENT_SIGNATURE_HEADER } from "./index.js";
+import { kontent, kontentSignature, signKontent, formatKontentJson, KONTENT_LEGACY_SIGNATURE_HEADER, KONTENT_SIGNATURE_HEADER } from "./index.js";
 
 const encoder = new TextEncoder();
 const vectors = documentedExamples.filter((e) => e.vector);
@@ -86,6 +86,11 @@ describe("kontentSignature", () => {
   it("refuses an empty secret or an empty rotation list at construction", () => {
     expect(() => kontentSignature({ secret: "" })).toThrow(/empty/);
     expect(() => kontentSignature({ secret: [] })).toThrow("kontent: `secret` is required");
+  });
+
+  it("names the user's setting when kontent() gets no secret, not core's internals", () => {
+    expect(() => kontent({ secret: undefined as unknown as string })).toThrow("kontent: `secret` is required");
+    expect(() => kontent({ secret: undefined as unknown as string })).not.toThrow(/hmacSignature/);
   });
 
   it("names the header it checked: a legacy mismatch is about X-KC-Signature", async () => {
