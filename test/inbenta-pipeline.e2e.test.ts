@@ -134,7 +134,9 @@ describe("Inbenta end to end through node:http", () => {
     const result = await post(body);
     expect(result.status).toBe(200);
     expect(ctx.unknown).toEqual([{ name: "create_user_type", payload: body }]);
-    expect([ctx.native, ctx.unified, ctx.errors]).toEqual([[], [], []]);
+    expect([ctx.native, ctx.unified]).toEqual([[], []]);
+    // Never silent: the event no typed handler could take is reported at warn level.
+    expect(ctx.errors.map((e) => [e.level, e.code])).toEqual([["warning", "unknown_event"]]);
   });
 
   it("answers 422 with the failing paths for a known trigger with a broken body", async () => {

@@ -11,9 +11,15 @@ import { request } from "./support/http.js";
 const SECRET = "ip-allowlist-secret";
 const body = JSON.stringify(bloxSamples["editorial.update_asset"]);
 
-function receiverWith(allowIps: readonly string[], trustProxy?: TrustProxyOption) {
+function receiverWith(allowIps: readonly string[], trustProxy?: TrustProxyOption, forwardedHeader?: "forwarded") {
   const seen: string[] = [];
-  const receiver = createReceiver({ provider: blox({ secret: SECRET }), allowIps, ...(trustProxy === undefined ? {} : { trustProxy }) });
+  const receiver = createReceiver({
+    provider: blox({ secret: SECRET }),
+    allowIps,
+    log: false,
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...(forwardedHeader ? { forwardedHeader } : {}),
+  });
   receiver.on("editorial.update_asset", () => void seen.push("handled"));
   return { receiver, seen };
 }
@@ -100,10 +106,16 @@ for (const [name, mount] of Object.entries(mounts)) {
       expect((await post(port, { "x-forwarded-for": "10.9.9.9, 192.168.1.1" })).status).toBe(200);
     });
 
-    it("honours the RFC 7239 Forwarded header from a trusted proxy", async () => {
-      const { receiver } = receiverWith(["2001:db8::/32"], ["127.0.0.1/32"]);
+    it("honours the RFC 7239 Forwarded header from a trusted proxy when told its proxies write it", async () => {
+      const { receiver } = receiverWith(["2001:db8::/32"], ["127.0.0.1/32"], "forwarded");
       const result = await post(await listen(mount(receiver)), { forwarded: 'for="[2001:db8::17]:4711";proto=https' });
       expect(result.status).toBe(200);
+    });
+
+    it("does not read Forwarded by default (Express's X-Forwarded-For), so a client cannot use it to pass", async () => {
+      const { receiver } = receiverWith(["2001:db8::/32"], ["127.0.0.1/32"]);
+      const result = await post(await listen(mount(receiver)), { forwarded: 'for="[2001:db8::17]:4711";proto=https' });
+      expect(result.status).toBe(403);
     });
 
     it("matches an IPv4-mapped IPv6 peer against an IPv4 rule", async () => {

@@ -1,4 +1,4 @@
-import { createReceiver, HandlerError, memoryDedupeStore, type WebhookError } from "@cmshooks/core";
+import { createReceiver, EventWarning, HandlerError, memoryDedupeStore, type WebhookError } from "@cmshooks/core";
 import {
   formatKontentJson,
   kontent,
@@ -178,13 +178,25 @@ describe("Kontent.ai: a batch of notifications", () => {
     ]);
   });
 
-  it("answers 422 with the path of the one malformed notification", async () => {
+  it("handles the valid notifications of a batch with one malformed one (200), and reports the malformed one with its path", async () => {
     ctx = makeReceiver();
     const broken = { notifications: [batch.notifications[0], { ...batch.notifications[2], data: { system: { id: "x" } } }] };
     const text = formatKontentJson(broken);
     const result = await post(await signed(text), text);
+    expect(result.status).toBe(200);
+    expect(ctx.seen.length).toBeGreaterThan(0);
+    const warning = ctx.errors.find((e) => e.code === "invalid_event") as EventWarning;
+    expect(warning).toBeInstanceOf(EventWarning);
+    expect(warning.index).toBe(1);
+    expect(warning.issues.map((i) => i.path)).toContainEqual(["notifications", 1, "data", "system", "name"]);
+  });
+
+  it("still answers 422 when every notification of a batch is malformed (nothing could run)", async () => {
+    ctx = makeReceiver();
+    const broken = { notifications: [{ ...batch.notifications[2], data: { system: { id: "x" } } }] };
+    const text = formatKontentJson(broken);
+    const result = await post(await signed(text), text);
     expect(result.status).toBe(422);
-    expect((result.json.issues as { path: unknown[] }[]).map((i) => i.path)).toContainEqual(["notifications", 1, "data", "system", "name"]);
     expect(ctx.seen).toEqual([]);
   });
 

@@ -25,6 +25,9 @@ export type WebhookErrorCode =
   | "handler_failed"
   | "body_already_parsed"
   | "header_mismatch"
+  | "unknown_event"
+  | "invalid_event"
+  | "body_already_read"
   | "internal_error"
   | "invalid_config";
 
@@ -55,12 +58,14 @@ export class WebhookError extends Error {
   readonly level: "error" | "warning";
   /** Extra response headers for this outcome (e.g. `Allow`, `WWW-Authenticate`, `Retry-After`). */
   readonly headers: Readonly<Record<string, string>> | undefined;
+  /** What to check or change, when this outcome has a likely cause on the receiving side (logged, never sent). */
+  readonly hint: string | undefined;
 
   constructor(
     status: number,
     code: WebhookErrorCode,
     message: string,
-    options: { cause?: unknown; headers?: Record<string, string>; level?: "error" | "warning" } = {},
+    options: { cause?: unknown; headers?: Record<string, string>; level?: "error" | "warning"; hint?: string | undefined } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
@@ -68,6 +73,7 @@ export class WebhookError extends Error {
     this.code = code;
     this.level = options.level ?? "error";
     this.headers = options.headers;
+    this.hint = options.hint;
   }
 
   /** The JSON body sent back to the sender. */
@@ -106,7 +112,7 @@ export class ConfigurationError extends WebhookError {
  */
 export class MethodNotAllowedError extends WebhookError {
   constructor(method: string, allowed: readonly string[]) {
-    super(405, "method_not_allowed", `Method ${method} is not allowed; use ${allowed.join(", ")}`, {
+    super(405, "method_not_allowed", `Method ${quoteForLog(method, 16)} is not allowed; use ${allowed.join(", ")}`, {
       headers: { allow: allowed.join(", ") },
     });
   }
@@ -123,8 +129,13 @@ export class MethodNotAllowedError extends WebhookError {
  * ```
  */
 export class ForbiddenSourceError extends WebhookError {
-  constructor(ip: string | undefined) {
-    super(403, "ip_not_allowed", ip ? `Source address ${ip} is not allowed` : "Source address is unknown and an allowlist is set");
+  constructor(ip: string | undefined, hint?: string, reason?: string) {
+    super(
+      403,
+      "ip_not_allowed",
+      ip ? `Source address ${ip} is not allowed` : `Source address is unknown${reason ? ` (${reason})` : ""} and an allowlist is set`,
+      { hint },
+    );
   }
 }
 
@@ -167,18 +178,23 @@ export class PayloadTooLargeError extends WebhookError {
 }
 
 /**
- * 415: a media type that cannot carry JSON (form, multipart, …).
+ * 415: a media type that cannot carry JSON (form, multipart, …). The answer
+ * never echoes what the client sent; `received` holds it for logs, truncated
+ * and escaped.
  *
  * @example
  * ```ts
  * receiver.onError((error) => {
- *   if (error instanceof UnsupportedMediaTypeError) console.warn(error.message); // "Content-Type multipart/form-data cannot carry …"
+ *   if (error instanceof UnsupportedMediaTypeError) console.warn(error.message, error.received); // '"multipart/form-data; boundary=…"'
  * });
  * ```
  */
 export class UnsupportedMediaTypeError extends WebhookError {
+  /** The Content-Type received, quoted, escaped and cut to 64 characters: safe to log. */
+  readonly received: string;
   constructor(contentType: string) {
-    super(415, "unsupported_media_type", `Content-Type ${contentType} cannot carry a JSON delivery`);
+    super(415, "unsupported_media_type", "The Content-Type cannot carry a JSON delivery; send application/json");
+    this.received = quoteForLog(contentType);
   }
 }
 
@@ -265,4 +281,54 @@ export class HandlerError extends WebhookError {
     // The cause is the app's own error: do not leak its message to the sender.
     return { error: this.code, event: this.event, index: this.index };
   }
+}
+
+/**
+ * A warning about one event of an authenticated delivery that no typed
+ * handler could take: an event the vendor package does not know
+ * (`unknown_event`, it still reached `onAny`) or one whose payload failed its
+ * schema inside a delivery of several events (`invalid_event`, the other
+ * events ran). The delivery is acknowledged, since a retry cannot fix it, and
+ * this is reported to the log and `onError`.
+ *
+ * @example
+ * ```ts
+ * receiver.onError((error) => {
+ *   if (error instanceof EventWarning) console.warn(error.code, error.event, error.issues);
+ * });
+ * ```
+ */
+export class EventWarning extends WebhookError {
+  /** The native event name as the delivery gave it (truncated and escaped in the message). */
+  readonly event: string;
+  /** Position of the event in the delivery. */
+  readonly index: number;
+  /** For `invalid_event`: what failed, with paths from the body's root. */
+  readonly issues: readonly PayloadIssue[];
+  constructor(code: "unknown_event" | "invalid_event", event: string, index: number, options: { issues?: readonly PayloadIssue[]; hint?: string | undefined } = {}) {
+    const issues = options.issues ?? [];
+    const first = issues[0];
+    const message =
+      code === "unknown_event"
+        ? `Event ${quoteForLog(event)} is not one the package knows; it was acknowledged and reached onAny only`
+        : `Event ${quoteForLog(event)} (event ${index}) does not match its schema${first ? ` at ${first.path.join(".") || "(root)"}: ${first.message}` : ""}; the delivery's other events were handled`;
+    super(200, code, message, { level: "warning", hint: options.hint });
+    this.event = event;
+    this.index = index;
+    this.issues = issues;
+  }
+}
+
+/**
+ * A value the client sent, made safe for a log line: JSON-quoted (control
+ * characters and quotes escaped) and cut to `max` characters.
+ *
+ * @example
+ * ```ts
+ * quoteForLog("text/plain\r\nX-Injected: 1"); // '"text/plain\\r\\nX-Injected: 1"'
+ * ```
+ */
+export function quoteForLog(value: string, max = 64): string {
+  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
+  return JSON.stringify(cut);
 }

@@ -12,8 +12,11 @@ class RecordHeaderReader implements HeaderReader {
   constructor(private readonly record: Readonly<Record<string, string | readonly string[] | undefined>>) {}
   get(name: string): string | undefined {
     const value = this.record[name];
+    if (value === undefined) return undefined;
+    // Own properties only: a value inherited from a polluted prototype is no header.
+    if (!Object.hasOwn(this.record, name)) return undefined;
     if (typeof value === "string") return value;
-    // Arrays are repeated headers; anything else (e.g. `constructor` from the prototype) is no header at all.
+    // Arrays are repeated headers; anything else is no header at all.
     return Array.isArray(value) ? value.join(", ") : undefined;
   }
 }

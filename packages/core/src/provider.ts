@@ -61,8 +61,11 @@ export interface RoutedEvent {
   readonly payload: unknown;
   /** Where `payload` sits inside the body, for error paths (e.g. `["notifications", 2]`). */
   readonly path?: readonly (string | number)[];
-  /** Why this event could not be named, and what to do about it: reported with an unknown event. */
-  readonly hint?: string;
+  /**
+   * For an event the provider could not name (unroutable, or a name outside
+   * its table): why, and what to do. Logged with the `unknown_event` warning.
+   */
+  readonly hint?: string | undefined;
 }
 
 /** What `route` is told besides the parsed body. */

@@ -16,6 +16,8 @@ export type { CryptoEngine, HmacAlgorithm, DigestEncoding } from "./crypto/engin
 export type { DedupeStore, DedupeState, DedupeOptions } from "./dedupe/dedupe-store.js";
 export { memoryDedupeStore, type MemoryDedupeStoreOptions } from "./dedupe/memory-store.js";
 export * from "./ip/index.js";
+export type { Logger, LogFields, LogLevel } from "./observability/logger.js";
+export type { ErrorListener } from "./observability/reporter.js";
 export { WebhookReceiver, type ReceiverOptions, type DeliveryInput, type ErrorContext, type Handoff, type HandoffEvent } from "./pipeline/receiver.js";
 export type { ReceiverResponse } from "./pipeline/responses.js";
 export { canCarryJson } from "./pipeline/media-type.js";

@@ -60,12 +60,16 @@ describe("memoryDedupeStore", () => {
     expect(store.claim("a", 60_000)).toBe("new");
   });
 
-  it("evicts the oldest id first when full", () => {
+  it("evicts the oldest finished id first when full", () => {
     const store = memoryDedupeStore({ maxEntries: 3 });
-    for (const id of ["a", "b", "c", "d"]) store.claim(id, 60_000);
+    for (const id of ["a", "b", "c"]) {
+      store.claim(id, 60_000);
+      store.complete(id, 60_000);
+    }
+    store.claim("d", 60_000);
     expect(store.size).toBe(3);
     expect(store.claim("a", 60_000)).toBe("new"); // "a" was evicted: it is new again (and evicts "b")
-    expect(store.claim("c", 60_000)).toBe("processing");
+    expect(store.claim("c", 60_000)).toBe("done");
     expect(store.claim("b", 60_000)).toBe("new");
   });
 
@@ -73,10 +77,44 @@ describe("memoryDedupeStore", () => {
     const store = memoryDedupeStore({ maxEntries: 2 });
     store.claim("a", 60_000);
     store.claim("b", 60_000);
+    store.complete("b", 60_000);
     store.complete("a", 60_000); // "a" is now the newest entry
     store.claim("c", 60_000); // evicts "b", not "a"
     expect(store.claim("a", 60_000)).toBe("done");
     expect(store.claim("b", 60_000)).toBe("new");
+  });
+
+  it("never evicts a claim in progress: a slow handler's claim outlives newer finished ids", () => {
+    const store = memoryDedupeStore({ maxEntries: 3 });
+    store.claim("slow", 60_000); // oldest, still processing
+    for (const id of ["x", "y", "z", "w"]) {
+      store.claim(id, 60_000);
+      store.complete(id, 60_000);
+    }
+    expect(store.size).toBe(3);
+    expect(store.claim("slow", 60_000)).toBe("processing");
+  });
+
+  it("evicts an expired claim before a finished id", () => {
+    let now = 0;
+    const store = memoryDedupeStore({ maxEntries: 2, now: () => now });
+    store.claim("crashed", 1_000); // its process died; the claim expires at 1 000
+    store.claim("done", 60_000);
+    store.complete("done", 60_000);
+    now = 5_000;
+    store.claim("next", 60_000);
+    expect(store.claim("done", 60_000)).toBe("done");
+  });
+
+  it("refuses a new claim when every entry is a claim in progress (the receiver answers 503)", () => {
+    const store = memoryDedupeStore({ maxEntries: 2 });
+    store.claim("a", 60_000);
+    store.claim("b", 60_000);
+    expect(() => store.claim("c", 60_000)).toThrow(/full: all 2 entries are claims in progress/);
+    expect(store.claim("a", 60_000)).toBe("processing");
+    expect(store.claim("b", 60_000)).toBe("processing");
+    store.complete("a", 60_000);
+    expect(store.claim("c", 60_000)).toBe("new"); // room again once one finished
   });
 
   it("refuses a maxEntries that is not a positive integer", () => {
@@ -108,7 +146,10 @@ describe("memoryDedupeStore", () => {
 
   it("keeps at most 100 000 ids by default", () => {
     const store = memoryDedupeStore();
-    for (let i = 0; i < 150_000; i++) store.claim(deliveryId(i), 60_000);
+    for (let i = 0; i < 150_000; i++) {
+      store.claim(deliveryId(i), 60_000);
+      store.complete(deliveryId(i), 60_000);
+    }
     expect(store.size).toBe(100_000);
   });
 });

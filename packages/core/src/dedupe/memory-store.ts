@@ -3,7 +3,12 @@ import type { DedupeState, DedupeStore } from "./dedupe-store.js";
 
 /** Options of {@link memoryDedupeStore}. */
 export interface MemoryDedupeStoreOptions {
-  /** Most ids kept; the oldest are forgotten first. Default 100 000. */
+  /**
+   * Most ids kept. When full, expired and completed ids are forgotten first,
+   * oldest first; a claim still in progress is never evicted (its handlers
+   * would run twice). A claim that finds only claims in progress fails, and
+   * the receiver answers 503 so the sender retries. Default 100 000.
+   */
   maxEntries?: number;
   /** Clock, for tests. */
   now?: () => number;
@@ -17,8 +22,8 @@ interface Entry {
 }
 
 /**
- * A dedupe store in this process's memory: bounded (oldest ids evicted first)
- * and expiring. Right for one instance; use `@cmshooks/redis` for replicas.
+ * A dedupe store in this process's memory: bounded (oldest finished ids
+ * evicted first, claims in progress never) and expiring. Right for one instance; use `@cmshooks/redis` for replicas.
  *
  * Eviction order lives in its own queue rather than in the Map's insertion
  * order: deleting the oldest Map entries one by one leaves holes at its front
@@ -55,14 +60,36 @@ export function memoryDedupeStore(options: MemoryDedupeStoreOptions = {}): Dedup
     head = 0;
   };
 
+  /**
+   * Makes room for one more id: forgets the oldest entry that is done or
+   * expired. Live claims met on the way go to the back of the queue (they
+   * keep their place in the Map). False when every entry is a live claim.
+   */
+  const evictOne = (t: number): boolean => {
+    for (let seen = 0, live = entries.size; seen < live && head < queueIds.length; ) {
+      const i = head++;
+      if (!isLive(i)) continue;
+      seen++;
+      const id = queueIds[i]!;
+      const entry = entries.get(id)!;
+      if (entry.state === "done" || entry.expiresAt <= t) {
+        entries.delete(id);
+        return true;
+      }
+      queueIds.push(id);
+      queueSeqs.push(queueSeqs[i]!);
+    }
+    return false;
+  };
+
   const set = (id: string, state: Entry["state"], expiresAt: number) => {
+    const isNew = !entries.has(id);
+    if (isNew && entries.size >= maxEntries && !evictOne(now())) {
+      throw new Error(`memoryDedupeStore is full: all ${maxEntries} entries are claims in progress; raise maxEntries`);
+    }
     entries.set(id, { state, expiresAt, seq: ++seq });
     queueIds.push(id);
     queueSeqs.push(seq);
-    while (entries.size > maxEntries) {
-      const i = head++;
-      if (isLive(i)) entries.delete(queueIds[i]!);
-    }
     if (queueIds.length - head > 2 * entries.size + 1024) compact();
     else if (head > 1024 && head * 2 > queueIds.length) compact();
   };

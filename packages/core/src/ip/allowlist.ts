@@ -59,6 +59,13 @@ export class CompiledIpAllowlist implements IpAllowlist {
     return family === 6 && this.ipv6.has(scratch);
   }
 
+  /** Whether the list covers every IPv4 address or every IPv6 address: then it proves nothing about the sender. */
+  coversEveryAddress(): boolean {
+    const v4 = this.ipv4.intervalCount === 1 && this.ipv4.has(0) && this.ipv4.has(0xffffffff);
+    const v6 = this.ipv6.intervalCount === 1 && this.ipv6.has(new Uint32Array(4)) && this.ipv6.has(Uint32Array.of(0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff));
+    return v4 || v6;
+  }
+
   /** Looks up an address parsed by `parseIpInto` (`family` 4: `words[0]`; 6: `words[0..3]`). */
   hasParsed(family: 4 | 6, words: Uint32Array): boolean {
     return family === 4 ? this.ipv4.has(words[0]!) : this.ipv6.has(words);

@@ -49,10 +49,20 @@ describe("compileClientIpResolver", () => {
       expect(clientIp("10.0.0.1", xff(""))).toBe("10.0.0.1");
     });
 
-    it("stops at the last good address before garbage", () => {
-      expect(clientIp("10.0.0.1", xff("203.0.113.7, not-an-ip, 198.51.100.2"))).toBe("198.51.100.2");
-      expect(clientIp("10.0.0.1", xff("203.0.113.7:5555"))).toBe("10.0.0.1");
-      expect(clientIp("10.0.0.1", xff("203.0.113.7, "))).toBe("10.0.0.1");
+    it("makes the client unknown at a hop that is not an address, never falling back to a proxy's own address", () => {
+      expect(clientIp("10.0.0.1", xff("203.0.113.7, not-an-ip, 198.51.100.2"))).toBeUndefined();
+      expect(clientIp.problem).toBe("unreadable_hop");
+      expect(clientIp("10.0.0.1", xff("203.0.113.7, "))).toBeUndefined();
+      expect(clientIp("10.0.0.1", xff("unknown"))).toBeUndefined();
+    });
+
+    it("strips ports from hops: IPv4 with a port, bracketed IPv6 with or without one", () => {
+      expect(clientIp("10.0.0.1", xff("203.0.113.7:5555"))).toBe("203.0.113.7");
+      expect(clientIp.problem).toBeUndefined();
+      expect(clientIp("10.0.0.1", xff("[2001:db8::66]:51234"))).toBe("2001:db8::66");
+      expect(clientIp("10.0.0.1", xff("[2001:db8::66]"))).toBe("2001:db8::66");
+      expect(clientIp("10.0.0.1", xff("2001:db8::66"))).toBe("2001:db8::66");
+      expect(clientIp("10.0.0.1", xff("[2001:db8::66]x"))).toBeUndefined();
     });
 
     it("normalises what it returns", () => {
@@ -117,10 +127,12 @@ describe("compileClientIpResolver", () => {
       expect(clientIp("2001:db8:ffff::1", xff("2001:db8:1::77, 2001:db8:ffff::2"))).toBe("2001:db8:1::77");
     });
 
-    it("stops at the last good address when a hop is garbage, never believing it or what is left of it", () => {
-      expect(clientIp("10.0.0.1", xff("203.0.113.7, garbage, 10.0.0.5"))).toBe("10.0.0.5");
-      expect(clientIp("10.0.0.1", xff("203.0.113.7, 10.0.0.256"))).toBe("10.0.0.1");
-      expect(clientIp("10.0.0.1", xff("203.0.113.7, , 10.0.0.5"))).toBe("10.0.0.5");
+    it("makes the client unknown when a hop after a trusted proxy is garbage, never believing it or what is left of it", () => {
+      expect(clientIp("10.0.0.1", xff("203.0.113.7, garbage, 10.0.0.5"))).toBeUndefined();
+      expect(clientIp("10.0.0.1", xff("203.0.113.7, 10.0.0.256"))).toBeUndefined();
+      expect(clientIp("10.0.0.1", xff("203.0.113.7, , 10.0.0.5"))).toBeUndefined();
+      // A hop beyond the first untrusted one is never read, garbage or not.
+      expect(clientIp("10.0.0.1", xff("garbage, 203.0.113.7, 10.0.0.5"))).toBe("203.0.113.7");
     });
 
     it("reads repeated X-Forwarded-For headers as one list, in order", () => {
@@ -175,14 +187,14 @@ describe("compileClientIpResolver", () => {
       expect(clientIp("10.0.0.1", forwarded('for=10.0.0.7, for="[2001:db8::5]", for=10.0.0.5'))).toBe("2001:db8::5");
     });
 
-    it("stops at unknown and obfuscated identifiers, and at elements without for=", () => {
-      expect(clientIp("10.0.0.1", forwarded("for=203.0.113.7, for=unknown, for=10.0.0.5"))).toBe("10.0.0.5");
-      expect(clientIp("10.0.0.1", forwarded("for=203.0.113.7, for=_hidden"))).toBe("10.0.0.1");
-      expect(clientIp("10.0.0.1", forwarded("for=203.0.113.7, proto=https"))).toBe("10.0.0.1");
+    it("makes the client unknown at unknown and obfuscated identifiers, and at elements without for=", () => {
+      expect(clientIp("10.0.0.1", forwarded("for=203.0.113.7, for=unknown, for=10.0.0.5"))).toBeUndefined();
+      expect(clientIp("10.0.0.1", forwarded("for=203.0.113.7, for=_hidden"))).toBeUndefined();
+      expect(clientIp("10.0.0.1", forwarded("for=203.0.113.7, proto=https"))).toBeUndefined();
     });
 
-    it("believes none of a header that does not parse", () => {
-      expect(clientIp("10.0.0.1", forwarded('for="203.0.113.7, for=10.0.0.5'))).toBe("10.0.0.1");
+    it("believes none of a header that does not parse: the client is unknown", () => {
+      expect(clientIp("10.0.0.1", forwarded('for="203.0.113.7, for=10.0.0.5'))).toBeUndefined();
     });
 
     it("is ignored from an untrusted peer", () => {
@@ -195,14 +207,27 @@ describe("compileClientIpResolver", () => {
     });
 
     it("is the only header read with header: 'forwarded', and never read with header: 'x-forwarded-for'", () => {
-      const both = toHeaderReader({ "x-forwarded-for": "203.0.113.7", forwarded: "for=198.51.100.2" });
-      expect(compileClientIpResolver(["10.0.0.0/8"], { header: "forwarded" })("10.0.0.1", both)).toBe("198.51.100.2");
-      expect(compileClientIpResolver(["10.0.0.0/8"], { header: "forwarded" })("10.0.0.1", xff("203.0.113.7"))).toBe(
-        "10.0.0.1",
-      );
+      const forwardedOnly = compileClientIpResolver(["10.0.0.0/8"], { header: "forwarded" });
+      expect(forwardedOnly("10.0.0.1", forwarded("for=198.51.100.2"))).toBe("198.51.100.2");
+      expect(forwardedOnly("10.0.0.1", xff("203.0.113.7"))).toBe("10.0.0.1");
       const xffOnly = compileClientIpResolver(["10.0.0.0/8"], { header: "x-forwarded-for" });
-      expect(xffOnly("10.0.0.1", both)).toBe("203.0.113.7");
+      expect(xffOnly("10.0.0.1", xff("203.0.113.7"))).toBe("203.0.113.7");
       expect(xffOnly("10.0.0.1", forwarded("for=198.51.100.2"))).toBe("10.0.0.1");
+    });
+
+    it("refuses to guess when a trusted proxy's request carries both headers naming different clients (a header named)", () => {
+      // The proxy writes Forwarded only; the client added its own X-Forwarded-For to pass an allowlist.
+      const both = toHeaderReader({ "x-forwarded-for": "203.0.113.10", forwarded: "for=198.51.100.66" });
+      for (const header of ["forwarded", "x-forwarded-for"] as const) {
+        const resolve = compileClientIpResolver(["10.0.0.0/8"], { header });
+        expect(resolve("10.0.0.1", both)).toBeUndefined();
+        expect(resolve.problem).toBe("conflicting_headers");
+      }
+      // Both headers naming the same client agree: no conflict.
+      const agreeing = toHeaderReader({ "x-forwarded-for": "198.51.100.66", forwarded: 'for="198.51.100.66:4711"' });
+      expect(compileClientIpResolver(["10.0.0.0/8"], { header: "forwarded" })("10.0.0.1", agreeing)).toBe("198.51.100.66");
+      // From an untrusted peer neither header is read.
+      expect(compileClientIpResolver(["10.0.0.0/8"], { header: "forwarded" })("192.0.2.1", both)).toBe("192.0.2.1");
     });
   });
 

@@ -70,7 +70,14 @@ export interface ClientIpResolverOptions {
  * clientIp(req.socket.remoteAddress, toHeaderReader(req.headers));
  * ```
  */
-export type ClientIpResolver = (peerIp: string | undefined, headers: HeaderReader) => string | undefined;
+export type ClientIpResolver = ((peerIp: string | undefined, headers: HeaderReader) => string | undefined) & {
+  /**
+   * Why the last call gave no address although the peer was a trusted proxy:
+   * a hop that is not an address (`unreadable_hop`), or `X-Forwarded-For`
+   * and `Forwarded` naming different clients (`conflicting_headers`).
+   */
+  problem?: "unreadable_hop" | "conflicting_headers" | undefined;
+};
 
 /** Decides whether hop `hopIndex`, parsed into `words`, is a trusted proxy. */
 type HopTrust = (family: 4 | 6, words: Uint32Array, hopIndex: number) => boolean;
@@ -94,9 +101,13 @@ const NAMED_RANGES: Readonly<Record<string, readonly string[]>> = {
  *
  * - Headers are read only once the peer is trusted: a header sent by an
  *   untrusted peer is never believed.
- * - A hop that is not an IP address (garbage, `unknown`, `_hidden`, a port in
- *   X-Forwarded-For, a Forwarded header that does not parse) stops the walk at
- *   the last good address, which may then be a trusted proxy's own.
+ * - Ports are stripped (`198.51.100.7:51234`, `[2001:db8::7]:443`). A hop that
+ *   is not an IP address (garbage, `unknown`, `_hidden`, a Forwarded header
+ *   that does not parse) makes the client unknown (`undefined`): never the
+ *   proxy's own address, which is often allowed.
+ * - With a header named (not `"auto"`), a delivery from a trusted proxy that
+ *   carries both headers, naming different clients, has an unknown client:
+ *   one of them came from the client itself.
  * - The result is canonical text: IPv4-mapped IPv6 (`::ffff:127.0.0.1`) becomes
  *   IPv4 (`127.0.0.1`), IPv6 is written as RFC 5952 (`2001:db8::1`).
  * - A peer that is missing or not an IP address gives `undefined`.
@@ -127,21 +138,56 @@ export function compileClientIpResolver(
   }
   const current = new Uint32Array(4);
   const next = new Uint32Array(4);
-  return (peerIp, headers) => {
-    if (typeof peerIp !== "string") return undefined;
-    let family = parseIpInto(peerIp, current);
-    if (family === 0) return undefined;
-    if (trust === undefined || !trust(family, current, 0)) return formatIpWords(family, current);
-    const chain = readChain(headers, header);
+  /** Walks one chain from the trusted peer already in `current`; `undefined` when a hop cannot be read. */
+  const walk = (chain: readonly string[], peerFamily: 4 | 6): string | undefined => {
+    let family = peerFamily;
     for (let index = chain.length - 1, hop = 1; index >= 0; index--, hop++) {
-      const nextFamily = parseIpInto(chain[index]!, next);
-      if (nextFamily === 0) break; // never believe garbage: stay at the last good address
+      const nextFamily = parseIpInto(stripPort(chain[index]!), next);
+      if (nextFamily === 0) {
+        resolver.problem = "unreadable_hop";
+        return undefined; // never believe garbage, nor fall back to the proxy's own address
+      }
       family = nextFamily;
       current.set(next);
-      if (index === 0 || !trust(family, current, hop)) break;
+      if (index === 0 || !trust!(family, current, hop)) break;
     }
     return formatIpWords(family, current);
   };
+  const resolver: ClientIpResolver = (peerIp, headers) => {
+    resolver.problem = undefined;
+    if (typeof peerIp !== "string") return undefined;
+    const family = parseIpInto(peerIp, current);
+    if (family === 0) return undefined;
+    if (trust === undefined || !trust(family, current, 0)) return formatIpWords(family, current);
+    const peer = current.slice();
+    const client = walk(readChain(headers, header), family);
+    if (client === undefined || header === "auto") return client;
+    // A trusted proxy writes one of the two headers; the other came from the client. Refuse to guess when they disagree.
+    const other = headers.get(header === "forwarded" ? "x-forwarded-for" : "forwarded");
+    if (other === undefined || other.trim() === "" || !headers.get(header)?.trim()) return client;
+    current.set(peer);
+    const otherClient = walk(header === "forwarded" ? parseXForwardedFor(other) : parseForwardedFor(other), family);
+    if (otherClient !== client) {
+      resolver.problem = "conflicting_headers";
+      return undefined;
+    }
+    return client;
+  };
+  return resolver;
+}
+
+/**
+ * A hop's address without a port: `198.51.100.7:51234` and `[2001:db8::7]:443`
+ * (and a bracketed address alone) give the address; anything else is
+ * returned as it is.
+ */
+function stripPort(hop: string): string {
+  if (hop.charCodeAt(0) === 91 /* [ */) {
+    const close = hop.indexOf("]");
+    return close > 0 && (close === hop.length - 1 || hop.charCodeAt(close + 1) === 58) ? hop.slice(1, close) : hop;
+  }
+  const colon = hop.indexOf(":");
+  return colon > 0 && hop.indexOf(":", colon + 1) < 0 && hop.indexOf(".") > 0 ? hop.slice(0, colon) : hop;
 }
 
 /** The forwarded chain, client first, from the header the options name. */

@@ -1,6 +1,5 @@
 import type { DedupeOptions, DedupeState } from "../dedupe/dedupe-store.js";
 import { WebhookError } from "../errors.js";
-import type { EventRecord } from "./event-record.js";
 
 /** The claim taken for each event of a delivery. */
 export type Claim = DedupeState;
@@ -13,23 +12,24 @@ function unavailable(cause: unknown): WebhookError {
 }
 
 /**
- * Claims every event of a delivery before any handler runs. Returns the
- * claims, or `undefined` when every event was already handled (answer 200
- * without running handlers). An event being handled elsewhere answers 503 with
+ * Claims every delivery id of a delivery before any handler runs (`ids` are
+ * distinct: events that share an id share one claim). Returns the claims, or
+ * `undefined` when every id was already handled (answer 200 without running
+ * handlers). An event being handled elsewhere answers 503 with
  * `Retry-After` (senders retry 5xx; many treat 4xx as final), after giving back
  * the claims this call took. A store that fails answers 503: a receiver never
  * runs handlers without the dedupe it was configured with.
  */
-export async function dedupeClaims(dedupe: Required<DedupeOptions>, records: readonly EventRecord[]): Promise<Claim[] | undefined> {
+export async function dedupeClaims(dedupe: Required<DedupeOptions>, ids: readonly string[]): Promise<Claim[] | undefined> {
   const claims: Claim[] = [];
   try {
-    for (const record of records) claims.push(await dedupe.store.claim(record.deliveryId, dedupe.processingTtlMs));
+    for (const id of ids) claims.push(await dedupe.store.claim(id, dedupe.processingTtlMs));
   } catch (cause) {
-    await releaseNew(dedupe, records, claims);
+    await releaseNew(dedupe, ids, claims);
     throw unavailable(cause);
   }
   if (claims.includes("processing")) {
-    await releaseNew(dedupe, records, claims);
+    await releaseNew(dedupe, ids, claims);
     throw new WebhookError(503, "duplicate_in_progress", "This delivery is being handled by another instance; retry later", {
       headers: { "retry-after": String(dedupe.retryAfterSeconds) },
     });
@@ -37,10 +37,8 @@ export async function dedupeClaims(dedupe: Required<DedupeOptions>, records: rea
   return claims.every((c) => c === "done") ? undefined : claims;
 }
 
-async function releaseNew(dedupe: Required<DedupeOptions>, records: readonly EventRecord[], claims: readonly Claim[]): Promise<void> {
-  await Promise.all(
-    claims.map((claim, i) => (claim === "new" ? Promise.resolve(dedupe.store.release(records[i]!.deliveryId)).catch(() => {}) : undefined)),
-  );
+async function releaseNew(dedupe: Required<DedupeOptions>, ids: readonly string[], claims: readonly Claim[]): Promise<void> {
+  await Promise.all(claims.map((claim, i) => (claim === "new" ? Promise.resolve(dedupe.store.release(ids[i]!)).catch(() => {}) : undefined)));
 }
 
 /** Marks an event done (handlers succeeded) or releases it (they failed); a store failure is reported, not thrown. */

@@ -7,6 +7,8 @@ import type { HeaderReader } from "../headers.js";
  */
 export class EventRecord {
   readonly known: boolean;
+  /** The tenant the delivery was resolved to, for receivers that serve many. */
+  tenant: string | undefined;
   constructor(
     readonly name: string,
     readonly payload: unknown,

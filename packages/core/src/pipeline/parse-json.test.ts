@@ -22,10 +22,20 @@ describe("parseJsonBody", () => {
     expect(code(() => parseJsonBody(bytes(0x7b, 0x22, 0xff, 0x22, 0x7d)))).toBe("invalid_json");
     expect(code(() => parseJsonBody(new TextEncoder().encode('{"a":')))).toBe("invalid_json");
   });
-  it("keeps __proto__ as an own key instead of changing any prototype", () => {
-    const parsed = parseJsonBody(new TextEncoder().encode('{"__proto__":{"polluted":true}}')) as Record<string, unknown>;
-    expect(Object.prototype.hasOwnProperty.call(parsed, "__proto__")).toBe(true);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  it("drops __proto__ keys, spelt out or escaped, so a copy of the payload never gains a prototype", () => {
+    for (const body of ['{"__proto__":{"isAdmin":true},"a":1}', '{"a":{"\\u005f_proto__":{"isAdmin":true}},"b":2}', '{"a":1,"__pr\\u006fto__":{"isAdmin":true}}']) {
+      const parsed = parseJsonBody(new TextEncoder().encode(body)) as Record<string, unknown>;
+      const inner = (parsed.a && typeof parsed.a === "object" ? parsed.a : parsed) as Record<string, unknown>;
+      expect(Object.hasOwn(inner, "__proto__")).toBe(false);
+      expect((Object.assign({}, inner) as Record<string, unknown>).isAdmin).toBeUndefined();
+      expect(({ ...inner } as Record<string, unknown>).isAdmin).toBeUndefined();
+    }
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it("parses bodies with other escapes and keys like the plain parser", () => {
+    const body = '{"title":"\\u003cb\\u003e caf\\u00e9","proto":"x","constructor":{"a":1}}';
+    expect(parseJsonBody(new TextEncoder().encode(body))).toEqual(JSON.parse(body));
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Authenticator, AuthOutcome } from "../auth/authenticator.js";
+import type { Authenticator } from "../auth/authenticator.js";
 import type { CryptoEngine } from "../crypto/engine.js";
 import { toBytes } from "../crypto/encoding.js";
 import type { DedupeOptions, DedupeStore } from "../dedupe/dedupe-store.js";
@@ -10,31 +10,45 @@ import {
   MethodNotAllowedError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
-  ValidationError,
   WebhookError,
-  type PayloadIssue,
 } from "../errors.js";
 import { toHeaderReader, type HeaderReader, type HeadersInput } from "../headers.js";
-import { compileIpAllowlist, type IpAllowlist } from "../ip/allowlist.js";
-import { compileClientIpResolver, type TrustProxyOption } from "../ip/trust-proxy.js";
+import { compileIpMatcher, type IpAllowlist } from "../ip/allowlist.js";
+import { compileClientIpResolver, type ClientIpResolver, type ForwardingHeader, type TrustProxyOption } from "../ip/trust-proxy.js";
 import type { AnyNativeEvent, NativeEventOf } from "../native-events.js";
-import { toPayloadIssues, type EventMap, type Provider, type RoutedEvent } from "../provider.js";
-import { type UnifiedEvent, type UnifiedEventInit, type UnifiedKind } from "../unified-events.js";
+import type { Logger } from "../observability/logger.js";
+import { Reporter, type ErrorContext } from "../observability/reporter.js";
+import { injectTraceContext, ReceiverTelemetry, runInContext, withTraceContext, type DeliveryObservation } from "../observability/telemetry.js";
+import type { EventMap, Provider } from "../provider.js";
+import type { UnifiedEvent, UnifiedKind } from "../unified-events.js";
+import { authenticate } from "./authenticate.js";
+import { dedupeClaims, settleClaim } from "./dedupe-claims.js";
 import { EventRecord } from "./event-record.js";
+import { Listeners, type Handler } from "./listeners.js";
 import { canCarryJson } from "./media-type.js";
 import { parseJsonBody } from "./parse-json.js";
 import { readRequestBody } from "./read-request-body.js";
 import { ACCEPTED_RESPONSE, DUPLICATE_RESPONSE, errorResponse, IGNORED_RESPONSE, OK_RESPONSE, type ReceiverResponse } from "./responses.js";
-import { dedupeClaims, settleClaim, type Claim } from "./dedupe-claims.js";
+import { validateEvents } from "./validate-events.js";
+
+export type { ErrorContext } from "../observability/reporter.js";
 
 /** Options of `createReceiver`. */
 export interface ReceiverOptions<P = Provider> {
   /** The sender: `blox({ secret })`, `kontent({ secret })`, … */
   provider: P;
-  /** Source addresses and CIDRs (v4 and v6) allowed to deliver; others get 403 before the body is read. */
+  /**
+   * Source addresses and CIDRs (v4 and v6) allowed to deliver; others get 403 before the body is read.
+   * An empty list is refused; a list that covers every address is no authenticity check.
+   */
   allowIps?: readonly string[];
   /** Which peers may tell us the client address through `X-Forwarded-For` / `Forwarded`. Default: nobody. */
   trustProxy?: TrustProxyOption;
+  /**
+   * The header your trusted proxies write: `"x-forwarded-for"` (default, as Express) or `"forwarded"` (RFC 7239).
+   * A delivery from a trusted proxy that carries both, naming different clients, has an unknown client (403 with `allowIps`).
+   */
+  forwardedHeader?: ForwardingHeader;
   /** Largest body accepted, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Run without any authenticity check. Only for senders you reach through a private network. */
@@ -47,6 +61,11 @@ export interface ReceiverOptions<P = Provider> {
    * resolves. Handlers then run where the queue is consumed, via `receiver.dispatch`.
    */
   handoff?: Handoff;
+  /**
+   * Where failures and warnings are written: a pino-, winston- or console-shaped logger.
+   * Default: `console` while no `onError` listener is registered. `false` silences it.
+   */
+  log?: Logger | false;
 }
 
 /** Where verified events go when handlers run elsewhere (see `@cmshooks/queue`). */
@@ -65,6 +84,8 @@ export interface HandoffEvent {
   readonly deliveryId: string;
   readonly index: number;
   readonly meta: unknown;
+  /** W3C trace context of the delivery (`traceparent`, …) when it was traced, so the worker continues the trace. */
+  readonly traceContext?: Readonly<Record<string, string>> | undefined;
 }
 
 /** One delivery in plain values: what every adapter passes to `receiver.handle`. */
@@ -79,27 +100,27 @@ export interface DeliveryInput {
   readonly url?: string | undefined;
 }
 
-/** Context given to `onError` listeners. */
-export interface ErrorContext {
-  /** The native event whose handler failed, when one did. */
-  readonly event?: { readonly name: string; readonly index: number; readonly deliveryId: string } | undefined;
-  /** Resolved client address. */
-  readonly ip: string | undefined;
-}
-
-type Handler = (event: never) => unknown;
 type UnifiedHandler<K extends UnifiedKind, E extends EventMap, M> = (event: UnifiedEvent<K, E[keyof E], M>) => unknown;
 
 const DEFAULT_MAX_BODY = 1_048_576;
 const EMPTY_HEADERS: HeaderReader = { get: () => undefined };
+const EMPTY = new Uint8Array(0);
 const unreachableHash = (): string => {
   throw new Error("a handed-off event always carries its delivery id");
 };
 
-function toHandoffEvent(record: EventRecord): HandoffEvent {
-  return { name: record.name, payload: record.payload, source: record.source, deliveryId: record.deliveryId, index: record.index, meta: record.meta };
+function toHandoffEvent(record: EventRecord, traceContext: Record<string, string> | undefined): HandoffEvent {
+  const event = { name: record.name, payload: record.payload, source: record.source, deliveryId: record.deliveryId, index: record.index, meta: record.meta };
+  return traceContext ? { ...event, traceContext } : event;
 }
-const EMPTY = new Uint8Array(0);
+
+/** The outcome attribute of a delivery answered 2xx. */
+function okOutcome(response: ReceiverResponse, warning: string | undefined): string {
+  return response === DUPLICATE_RESPONSE ? "duplicate" : response === IGNORED_RESPONSE ? "ignored" : (warning ?? "ok");
+}
+
+/** What the events of one delivery came to: nothing failed, a handler failed, or every id was handled before. */
+type RunOutcome = HandlerError | "duplicate" | undefined;
 
 /**
  * A webhook receiver for one sender: verifies, validates and dispatches each
@@ -118,16 +139,16 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   readonly provider: Provider<E, M>;
   readonly #engine: CryptoEngine;
   readonly #allowlist: IpAllowlist | undefined;
-  readonly #clientIp: ReturnType<typeof compileClientIpResolver>;
+  readonly #clientIp: ClientIpResolver;
+  readonly #trustsProxies: boolean;
   readonly #preBodyAuth: readonly Authenticator[];
   readonly #bodyAuth: readonly Authenticator[];
   readonly #methods: readonly string[];
   readonly #dedupe: Required<DedupeOptions> | undefined;
   readonly #handoff: Handoff | undefined;
-  readonly #native = new Map<string, Handler[]>();
-  readonly #unified = new Map<UnifiedKind, Handler[]>();
-  readonly #any: Handler[] = [];
-  readonly #error: ((error: WebhookError, context: ErrorContext) => unknown)[] = [];
+  readonly #listeners = new Listeners();
+  readonly #reporter: Reporter;
+  readonly #telemetry: ReceiverTelemetry;
 
   constructor(options: ReceiverOptions<Provider<E, M>>, engine: CryptoEngine) {
     const { provider } = options;
@@ -139,15 +160,22 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
     if (!Number.isSafeInteger(max) || max < 1) throw new ConfigurationError(`createReceiver: maxBodyBytes must be a positive integer, got ${max}`);
     this.maxBodyBytes = max;
-    this.#allowlist = options.allowIps === undefined ? undefined : compileIpAllowlist(options.allowIps);
-    this.#clientIp = compileClientIpResolver(options.trustProxy);
+    if (options.allowIps !== undefined && Array.isArray(options.allowIps) && options.allowIps.length === 0) {
+      throw new ConfigurationError("createReceiver: allowIps is empty, so every delivery would get 403. List the sender's addresses, or leave allowIps out.");
+    }
+    const allowlist = options.allowIps === undefined ? undefined : compileIpMatcher(options.allowIps, "allowIps");
+    this.#allowlist = allowlist;
+    this.#clientIp = compileClientIpResolver(options.trustProxy, { header: options.forwardedHeader ?? "x-forwarded-for" });
+    this.#trustsProxies = options.trustProxy !== undefined && options.trustProxy !== false && options.trustProxy !== 0;
     this.#preBodyAuth = provider.auth.filter((a) => !a.needsBody);
     this.#bodyAuth = provider.auth.filter((a) => a.needsBody);
     this.#methods = provider.methods;
-    if (provider.auth.length === 0 && !this.#allowlist?.size && options.allowUnauthenticated !== true) {
+    const allowlistAuthenticates = allowlist !== undefined && !allowlist.coversEveryAddress();
+    if (provider.auth.length === 0 && !allowlistAuthenticates && options.allowUnauthenticated !== true) {
+      const why = allowlist ? " (allowIps covers every address, so it proves nothing)" : "";
       throw new ConfigurationError(
-        `createReceiver: the ${provider.name} provider has no authenticity check. Pass one (${provider.authAdvice ?? "a secret, secretHeader(), basicAuth(), secretQueryParam()"}), ` +
-          "or allowIps, or opt out explicitly with allowUnauthenticated: true.",
+        `createReceiver: the ${provider.name} provider has no authenticity check${why}. Pass one (${provider.authAdvice ?? "a secret, secretHeader(), basicAuth(), secretQueryParam()"}), ` +
+          "or allowIps with the sender's addresses, or opt out explicitly with allowUnauthenticated: true.",
       );
     }
     if (options.handoff !== undefined && typeof options.handoff?.enqueue !== "function") {
@@ -165,6 +193,12 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
         retryAfterSeconds: opts.retryAfterSeconds ?? 5,
       };
     }
+    const log = options.log;
+    if (log !== undefined && log !== false && (typeof log !== "object" || typeof log.error !== "function" || typeof log.warn !== "function")) {
+      throw new ConfigurationError("createReceiver: log must be a logger with error() and warn() (console, pino, winston), or false");
+    }
+    this.#reporter = new Reporter(provider.name, log);
+    this.#telemetry = new ReceiverTelemetry(provider.name);
   }
 
   /**
@@ -180,33 +214,34 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       if (!this.provider.events.has(n)) {
         throw new ConfigurationError(`${this.provider.name} has no event "${n}"; known: ${this.provider.eventNames.join(", ")}`);
       }
-      push(this.#native, n, handler as Handler);
+      this.#listeners.add(this.#listeners.native, n, handler as Handler);
     }
     return this;
   }
 
   /** Listens to every native event, known or unknown. */
   onAny(handler: (event: AnyNativeEvent<E, M>) => unknown): this {
-    this.#any.push(handler as Handler);
+    this.#listeners.any.push(handler as Handler);
     return this;
   }
 
-  /** Listens to errors: handler failures (500), rejected deliveries (4xx) and warnings. Never throws back into the pipeline. */
+  /**
+   * Listens to errors: handler failures (500), rejected deliveries (4xx) and
+   * warnings (unknown or invalid events that were acknowledged). Never throws
+   * back into the pipeline. While no listener is registered and no `log` was
+   * given, the same reports go to `console`.
+   */
   onError(handler: (error: WebhookError, context: ErrorContext) => unknown): this {
-    this.#error.push(handler);
+    this.#reporter.listeners.push(handler);
     return this;
   }
 
   /** Removes a listener added with `on`, `onAny`, `onError` or any unified `onX`. */
   removeListener(handler: (...args: never[]) => unknown): this {
-    const drop = (list: unknown[]) => {
-      const i = list.indexOf(handler);
-      if (i >= 0) list.splice(i, 1);
-    };
-    for (const list of this.#native.values()) drop(list);
-    for (const list of this.#unified.values()) drop(list);
-    drop(this.#any);
-    drop(this.#error);
+    this.#listeners.remove(handler);
+    const errors = this.#reporter.listeners;
+    const i = errors.indexOf(handler as never);
+    if (i >= 0) errors.splice(i, 1);
     return this;
   }
 
@@ -255,7 +290,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   }
 
   #onUnified(kind: UnifiedKind, handler: (event: never) => unknown): this {
-    push(this.#unified, kind, handler);
+    this.#listeners.add(this.#listeners.unified as Map<string, Handler[]>, kind, handler);
     return this;
   }
 
@@ -269,30 +304,34 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
    * ```
    */
   async handle(input: DeliveryInput): Promise<ReceiverResponse> {
+    const observation = this.#telemetry.begin();
     let ip: string | undefined;
     try {
       const method = input.method.toUpperCase();
       if (!this.#methods.includes(method)) throw new MethodNotAllowedError(method, this.#methods);
       const headers = toHeaderReader(input.headers);
       ip = this.#clientIp(input.ip, headers);
-      if (this.#allowlist && !this.#allowlist.has(ip)) throw new ForbiddenSourceError(ip);
+      if (this.#allowlist && !this.#allowlist.has(ip)) throw this.#forbidden(ip, headers);
       const declared = headers.get("content-length");
       if (declared !== undefined && Number(declared) > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
       const contentType = headers.get("content-type");
       if (!canCarryJson(contentType)) throw new UnsupportedMediaTypeError(contentType ?? "");
       if (this.#preBodyAuth.length) {
-        const pending = this.#authenticate(this.#preBodyAuth, { headers, body: EMPTY, url: input.url });
+        const pending = authenticate(this.#preBodyAuth, { headers, body: EMPTY, url: input.url });
         if (pending) await pending;
       }
 
       const body = typeof input.body === "function" ? await input.body(this.maxBodyBytes) : toBytes(input.body);
       if (body.length > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
       if (this.#bodyAuth.length) {
-        const pending = this.#authenticate(this.#bodyAuth, { headers, body, url: input.url });
+        const pending = authenticate(this.#bodyAuth, { headers, body, url: input.url });
         if (pending) await pending;
       }
 
-      return await this.#process(headers, body, ip);
+      if (!observation) return await this.#process(headers, body, ip, undefined);
+      const response = await runInContext(observation.context, () => this.#process(headers, body, ip, observation));
+      observation.end(response.status, okOutcome(response, observation.warning), ip);
+      return response;
     } catch (error) {
       const failure =
         error instanceof WebhookError
@@ -301,7 +340,9 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
             ? // A payload nested deeper than the stack allows (handlers' own errors never reach this catch).
               new InvalidBodyError("invalid_json", "The body is nested too deeply to process", error)
             : new WebhookError(500, "internal_error", "Internal error", { cause: error });
-      this.#report(failure, { ip });
+      // Handler failures were reported one by one as they happened.
+      if (!(failure instanceof HandlerError)) this.#reporter.report(failure, { ip });
+      observation?.end(failure.status, failure.code, ip, failure.status >= 500 ? (failure.cause ?? failure) : undefined);
       return errorResponse(failure);
     }
   }
@@ -330,54 +371,55 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     return new Response(result.body, { status: result.status, headers: { ...result.headers } });
   }
 
-  /** Throws the first failure; returns a promise only when a check is asynchronous (Web Crypto). */
-  #authenticate(checks: readonly Authenticator[], input: Parameters<Authenticator["verify"]>[0]): Promise<void> | undefined {
-    for (let i = 0; i < checks.length; i++) {
-      const outcome = checks[i]!.verify(input);
-      if (outcome instanceof Promise) return this.#authenticateAsync(checks, input, i, outcome);
-      if (outcome) throw outcome;
+  /** The 403 for a client outside the allowlist, with what most likely went wrong. */
+  #forbidden(ip: string | undefined, headers: HeaderReader): ForbiddenSourceError {
+    const problem = this.#clientIp.problem;
+    if (problem === "conflicting_headers") {
+      return new ForbiddenSourceError(undefined, "A trusted proxy's request carried both X-Forwarded-For and Forwarded, naming different clients; set forwardedHeader to the one your proxy writes, and have it overwrite the other.", "X-Forwarded-For and Forwarded disagree");
     }
-    return undefined;
+    if (problem === "unreadable_hop") {
+      return new ForbiddenSourceError(undefined, "A hop after a trusted proxy is not an IP address (e.g. `unknown`); check what the proxy writes.", "a forwarded hop is not an address");
+    }
+    if (!this.#trustsProxies && headers.get("x-forwarded-for") !== undefined) {
+      return new ForbiddenSourceError(ip, `The request came through a proxy (X-Forwarded-For is set) but trustProxy is not: ${ip ?? "the peer"} is the proxy's address. Set trustProxy to your proxies (e.g. trustProxy: 1, or their CIDRs).`);
+    }
+    return new ForbiddenSourceError(ip);
   }
 
-  async #authenticateAsync(checks: readonly Authenticator[], input: Parameters<Authenticator["verify"]>[0], from: number, first: Promise<AuthOutcome>): Promise<void> {
-    const failure = await first;
-    if (failure) throw failure;
-    for (let i = from + 1; i < checks.length; i++) {
-      const outcome = await checks[i]!.verify(input);
-      if (outcome) throw outcome;
-    }
-  }
-
-
-  async #process(headers: HeaderReader, body: Uint8Array, ip: string | undefined): Promise<ReceiverResponse> {
+  async #process(headers: HeaderReader, body: Uint8Array, ip: string | undefined, observation: DeliveryObservation | undefined): Promise<ReceiverResponse> {
     const provider = this.provider;
     const meta = provider.readMeta(headers);
     if (provider.accept && !provider.accept(meta, headers)) return IGNORED_RESPONSE;
 
     const json = parseJsonBody(body);
-    const warnings: WebhookError[] = [];
     const routed = provider.route(json, {
       headers,
       meta,
-      warn: (message) => warnings.push(new WebhookError(200, "header_mismatch", message, { level: "warning" })),
+      warn: (message) => this.#reporter.report(new WebhookError(200, "header_mismatch", message, { level: "warning" }), { ip }),
     });
-    for (const warning of warnings) this.#report(warning, { ip });
 
     const hasher = this.#bodyHasher(body);
     const bodyHash = typeof hasher === "function" ? hasher : await hasher;
-    const records = this.#validate(routed, meta, headers, bodyHash);
+    const { records, warnings } = validateEvents(provider as Provider, routed, meta, headers, bodyHash);
+    for (let i = 0; i < warnings.length; i++) this.#reporter.report(warnings[i]!, { ip });
+    if (observation) observation.events(records, warnings);
 
     if (this.#handoff) {
+      const traceContext = observation?.context ? injectTraceContext(observation.context) : undefined;
       try {
-        await this.#handoff.enqueue(records.map(toHandoffEvent));
+        await this.#handoff.enqueue(records.map((record) => toHandoffEvent(record, traceContext)));
       } catch (cause) {
+        if (!isSerialisable(records)) {
+          // No retry can fix a body that cannot be written out again (e.g. nested beyond the stack): a 4xx, not a 503.
+          throw new InvalidBodyError("invalid_json", "The body is nested too deeply to queue", cause);
+        }
         throw new WebhookError(503, "handoff_failed", "The delivery could not be queued; retry later", { cause, headers: { "retry-after": "5" } });
       }
       return this.#handoff.status === 202 ? ACCEPTED_RESPONSE : OK_RESPONSE;
     }
     const outcome = await this.#run(records, ip);
-    return outcome === "duplicate" ? DUPLICATE_RESPONSE : outcome ? errorResponse(outcome) : OK_RESPONSE;
+    if (outcome instanceof HandlerError) throw outcome;
+    return outcome === "duplicate" ? DUPLICATE_RESPONSE : OK_RESPONSE;
   }
 
   /**
@@ -396,43 +438,83 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       (e) =>
         new EventRecord(e.name, e.payload, e.source, e.meta, EMPTY_HEADERS, e.index, this.provider.events.has(e.name), e.deliveryId, unreachableHash),
     );
-    let outcome: WebhookError | "duplicate" | undefined;
-    try {
-      outcome = await this.#run(records, undefined);
-    } catch (error) {
-      // Handler failures were reported by #run; a failing dedupe store is reported here.
-      if (error instanceof WebhookError) this.#report(error, { ip: undefined });
-      throw error;
-    }
-    if (outcome instanceof WebhookError) throw outcome;
+    await withTraceContext(list[0]?.traceContext, async () => {
+      const observation = this.#telemetry.begin("cmshooks.dispatch");
+      let outcome: RunOutcome;
+      try {
+        observation?.events(records, []);
+        outcome = await runInContext(observation?.context, () => this.#run(records, undefined));
+      } catch (error) {
+        // Handler failures were reported by #run; a failing dedupe store is reported here.
+        if (error instanceof WebhookError) this.#reporter.report(error, { ip: undefined });
+        observation?.end(error instanceof WebhookError ? error.status : 500, error instanceof WebhookError ? error.code : "internal_error", undefined, error);
+        throw error;
+      }
+      if (outcome instanceof WebhookError) {
+        observation?.end(outcome.status, outcome.code, undefined, outcome.cause ?? outcome);
+        throw outcome;
+      }
+      observation?.end(200, outcome === "duplicate" ? "duplicate" : "ok", undefined);
+    });
   }
 
-  /** Dedupe claims, then handlers for each new event; returns the first failure, "duplicate", or undefined. */
-  async #run(records: readonly EventRecord[], ip: string | undefined): Promise<HandlerError | WebhookError | "duplicate" | undefined> {
-    let claims: Claim[] | undefined;
-    if (this.#dedupe) {
-      claims = await dedupeClaims(this.#dedupe, records);
-      if (claims === undefined) return "duplicate";
+  /**
+   * Dedupe claims, then handlers for each event; returns the first failure,
+   * "duplicate", or undefined. Events of one delivery that share a delivery id
+   * share one claim: all of them run under it, and it is completed only when
+   * all of them succeeded.
+   */
+  async #run(records: readonly EventRecord[], ip: string | undefined): Promise<RunOutcome> {
+    if (!this.#dedupe) {
+      let failure: HandlerError | undefined;
+      for (let i = 0; i < records.length; i++) {
+        const error = await this.#runEvent(records[i]!, ip);
+        failure ??= error;
+      }
+      return failure;
     }
-    let failure: HandlerError | undefined;
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
-      if (claims && claims[i] !== "new") continue;
-      const dispatched = this.#dispatch(record);
-      const errors = dispatched instanceof Promise ? await dispatched : dispatched;
-      if (errors.length) {
-        for (const cause of errors) {
-          const error = new HandlerError(record.name, record.index, cause);
-          failure ??= error;
-          this.#report(error, { ip, event: record });
-        }
-        if (claims) await settleClaim(this.#dedupe!, record.deliveryId, "release", (e) => this.#report(e, { ip, event: record }));
-      } else if (claims) {
-        await settleClaim(this.#dedupe!, record.deliveryId, "complete", (e) => this.#report(e, { ip, event: record }));
+    const dedupe = this.#dedupe;
+    const ids: string[] = [];
+    const groups: EventRecord[][] = [];
+    for (const record of records) {
+      const at = ids.indexOf(record.deliveryId);
+      if (at >= 0) groups[at]!.push(record);
+      else {
+        ids.push(record.deliveryId);
+        groups.push([record]);
       }
     }
-    // Each failure was reported above; answer with the first.
+    const claims = await dedupeClaims(dedupe, ids);
+    if (claims === undefined) return "duplicate";
+    let failure: HandlerError | undefined;
+    for (let g = 0; g < groups.length; g++) {
+      if (claims[g] !== "new") continue;
+      let failed = false;
+      for (const record of groups[g]!) {
+        const error = await this.#runEvent(record, ip);
+        if (error) {
+          failed = true;
+          failure ??= error;
+        }
+      }
+      const first = groups[g]![0]!;
+      await settleClaim(dedupe, ids[g]!, failed ? "release" : "complete", (e) => this.#reporter.report(e, { ip, event: first }));
+    }
     return failure;
+  }
+
+  /** Runs one event's handlers; reports each failure and returns the first. */
+  async #runEvent(record: EventRecord, ip: string | undefined): Promise<HandlerError | undefined> {
+    const dispatched = this.#listeners.dispatch(this.provider as Provider, record);
+    const errors = dispatched instanceof Promise ? await dispatched : dispatched;
+    if (!errors.length) return undefined;
+    let first: HandlerError | undefined;
+    for (const cause of errors) {
+      const error = new HandlerError(record.name, record.index, cause);
+      first ??= error;
+      this.#reporter.report(error, { ip, event: record });
+    }
+    return first;
   }
 
   /** The body's SHA-256, computed at most once: lazily where hashing is synchronous, up front where it is not. */
@@ -442,109 +524,13 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     let hash: string | undefined;
     return () => (hash ??= engine.sha256Hex(body) as string);
   }
-
-  #validate(routed: readonly RoutedEvent[], meta: M, headers: HeaderReader, bodyHash: () => string): EventRecord[] {
-    const records: EventRecord[] = [];
-    let issues: PayloadIssue[] | undefined;
-    let failedEvent: string | undefined;
-    for (let index = 0; index < routed.length; index++) {
-      const { name, payload, path } = routed[index]!;
-      const prepared = this.provider.events.get(name);
-      if (!prepared) {
-        records.push(new EventRecord(name, payload, this.provider.name, meta, headers, index, false, undefined, bodyHash));
-        continue;
-      }
-      let data: unknown = payload;
-      // Validating without building a copy is ~3x cheaper; the full parse runs for schemas that change data, and for the issues.
-      if (!prepared.outputIsInput || !prepared.schema.validate(payload)) {
-        const result = prepared.schema.safeParse(payload);
-        if (!result.success) {
-          (issues ??= []).push(...toPayloadIssues(result.error, path ?? []));
-          failedEvent ??= name;
-          continue;
-        }
-        data = result.data;
-      }
-      const context = { name, meta, index };
-      const vendorId = prepared.definition.deliveryId?.(data, context);
-      records.push(new EventRecord(name, data, this.provider.name, meta, headers, index, true, vendorId, bodyHash));
-    }
-    if (issues) throw new ValidationError(issues, failedEvent);
-    return records;
-  }
-
-  /** Runs every listener of one event concurrently; returns what they threw. */
-  #dispatch(record: EventRecord): unknown[] | Promise<unknown[]> {
-    const errors: unknown[] = [];
-    const pending: Promise<unknown>[] = [];
-    const run = (handler: Handler, event: unknown) => {
-      try {
-        const result = (handler as (e: unknown) => unknown)(event);
-        if (result && typeof (result as Promise<unknown>).then === "function") {
-          pending.push((result as Promise<unknown>).then(undefined, (e: unknown) => errors.push(e)));
-        }
-      } catch (e) {
-        errors.push(e);
-      }
-    };
-    if (record.known) {
-      const native = this.#native.get(record.name);
-      if (native) for (const h of native) run(h, record);
-      if (this.#unified.size) {
-        let unified: UnifiedEvent<UnifiedKind>[] = [];
-        try {
-          unified = this.#toUnified(record);
-        } catch (e) {
-          // A mapping that throws fails this event like a handler would: 500 handler_failed, dedupe claim released.
-          errors.push(e);
-        }
-        for (const event of unified) {
-          const list = this.#unified.get(event.kind);
-          if (list) for (const h of list) run(h, event);
-        }
-      }
-    }
-    for (const h of this.#any) run(h, record);
-    return pending.length ? Promise.all(pending).then(() => errors) : errors;
-  }
-
-  #toUnified(record: EventRecord): UnifiedEvent<UnifiedKind>[] {
-    const definition = this.provider.events.get(record.name)!.definition;
-    if (!definition.unified) return [];
-    const init = definition.unified(record.payload, { name: record.name, meta: record.meta as M, index: record.index });
-    if (!init) return [];
-    const inits: readonly UnifiedEventInit[] = Array.isArray(init) ? init : [init as UnifiedEventInit];
-    return inits.map((u) => ({
-      ...u,
-      occurredAt: toDate(u.occurredAt),
-      source: record.source,
-      nativeEvent: record.name,
-      deliveryId: record.deliveryId,
-      raw: record.payload,
-      meta: record.meta,
-    })) as UnifiedEvent<UnifiedKind>[];
-  }
-
-  #report(error: WebhookError, context: ErrorContext): void {
-    for (const listener of this.#error) {
-      try {
-        const result = listener(error, context);
-        if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then(undefined, () => {});
-      } catch {
-        // An error listener that throws must not change the answer to the sender.
-      }
-    }
-  }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function toDate(value: string | Date | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+function isSerialisable(records: readonly EventRecord[]): boolean {
+  try {
+    JSON.stringify(records.map((r) => r.payload));
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,89 @@
+import type { Provider } from "../provider.js";
+import type { UnifiedEventInit, UnifiedKind } from "../unified-events.js";
+import type { EventRecord } from "./event-record.js";
+import { UnifiedEventObject } from "./unified-event.js";
+
+/** A registered handler, typed loosely here; the receiver's methods type it. */
+export type Handler = (event: never) => unknown;
+
+/**
+ * The handlers registered on a receiver, by native name, unified kind and
+ * `onAny`, and how one event is dispatched to them.
+ */
+export class Listeners {
+  readonly native = new Map<string, Handler[]>();
+  readonly unified = new Map<UnifiedKind, Handler[]>();
+  readonly any: Handler[] = [];
+
+  add(map: Map<string, Handler[]>, key: string, handler: Handler): void {
+    const list = map.get(key);
+    if (list) list.push(handler);
+    else map.set(key, [handler]);
+  }
+
+  remove(handler: unknown): void {
+    const drop = (list: unknown[]) => {
+      const i = list.indexOf(handler);
+      if (i >= 0) list.splice(i, 1);
+    };
+    for (const list of this.native.values()) drop(list);
+    for (const list of this.unified.values()) drop(list);
+    drop(this.any);
+  }
+
+  /** Whether any handler could run for this event (so a delivery no one could take is reported). */
+  listensTo(record: EventRecord): boolean {
+    return this.any.length > 0 || (record.known && (this.native.has(record.name) || this.unified.size > 0));
+  }
+
+  /**
+   * Runs every listener of one event concurrently; returns what they threw
+   * (synchronously when every handler was synchronous). A unified mapping that
+   * throws fails the event like a handler would.
+   */
+  dispatch(provider: Provider, record: EventRecord): unknown[] | Promise<unknown[]> {
+    const errors: unknown[] = [];
+    let pending: Promise<unknown>[] | undefined;
+    const run = (handler: Handler, event: unknown) => {
+      try {
+        const result = (handler as (e: unknown) => unknown)(event);
+        if (result && typeof (result as Promise<unknown>).then === "function") {
+          (pending ??= []).push((result as Promise<unknown>).then(undefined, (e: unknown) => errors.push(e)));
+        }
+      } catch (e) {
+        errors.push(e);
+      }
+    };
+    if (record.known) {
+      const native = this.native.get(record.name);
+      if (native) for (let i = 0; i < native.length; i++) run(native[i]!, record);
+      if (this.unified.size) {
+        let inits: readonly UnifiedEventInit[] = [];
+        try {
+          inits = unifiedInits(provider, record);
+        } catch (e) {
+          errors.push(e);
+        }
+        for (let i = 0; i < inits.length; i++) {
+          const list = this.unified.get(inits[i]!.kind);
+          if (!list) continue;
+          const event = new UnifiedEventObject(inits[i]!, record);
+          for (let j = 0; j < list.length; j++) run(list[j]!, event);
+        }
+      }
+    }
+    for (let i = 0; i < this.any.length; i++) run(this.any[i]!, record);
+    return pending ? Promise.all(pending).then(() => errors) : errors;
+  }
+}
+
+const NONE: readonly UnifiedEventInit[] = [];
+
+/** The vendor's unified mapping of one event: zero, one or several inits. */
+function unifiedInits(provider: Provider, record: EventRecord): readonly UnifiedEventInit[] {
+  const definition = provider.events.get(record.name)!.definition;
+  if (!definition.unified) return NONE;
+  const init = definition.unified(record.payload, { name: record.name, meta: record.meta, index: record.index });
+  if (!init) return NONE;
+  return Array.isArray(init) ? (init as readonly UnifiedEventInit[]) : [init as UnifiedEventInit];
+}
