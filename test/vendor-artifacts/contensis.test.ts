@@ -137,5 +137,7 @@ describe("deliveries whose routing Contensis did not render (issue 16, cases 7 a
     expect(response.status).toBe(200);
     expect(ctx.unknown).toEqual(["published"]);
     expect(ctx.native).toEqual([]);
+    // Never silent: reported as a warning with what was seen and what to configure.
+    expect(ctx.errors).toEqual([expect.objectContaining({ code: "unknown_event", level: "warning", hint: expect.stringMatching(/contensis\(\{ subscription \}\)/) })]);
   });
 });

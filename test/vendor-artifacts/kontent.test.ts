@@ -106,6 +106,16 @@ describe("helper 4's parse examples are genuine deliveries", () => {
     const body = helperJson(HELPER4_UNKNOWN_ACTION);
     expect((await handle(ctx, { "x-kontent-ai-signature": helper4Hash(body, SECRET) }, body)).status).toBe(200);
     expect(ctx.unknown).toEqual(["content_item.invalid_action"]);
+    expect(ctx.errors.map((e) => e.code)).toEqual(["unknown_event"]);
+  });
+
+  it("a notification that names no event is reported with a hint, and the rest of the batch runs", async () => {
+    const ctx = receiverFor([SECRET]);
+    const body = helperJson({ notifications: [kontentSamples["asset.deleted"], { data: {}, message: { environment_id: "e" } }] });
+    expect((await handle(ctx, { "x-kontent-ai-signature": helper4Hash(body, SECRET) }, body)).status).toBe(200);
+    expect(ctx.native).toEqual(["asset.deleted"]);
+    expect(ctx.unknown).toEqual(["notification:unreadable"]);
+    expect(ctx.errors).toEqual([expect.objectContaining({ code: "unknown_event", hint: expect.stringMatching(/notifications\[1\]/) })]);
   });
 });
 
