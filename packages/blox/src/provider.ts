@@ -1,4 +1,4 @@
-import { defineProvider, hmacSignature, parseEnvelope } from "@cmshooks/core";
+import { defineProvider, hmacSignature, parseEnvelope, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
 import { bloxEventName } from "./event-name.js";
 import { bloxEvents } from "./events.js";
 import { bloxEnvelopeSchema } from "./schemas.js";
@@ -15,8 +15,13 @@ export const BLOX_SIGNATURE_HEADER = "x-hook-signature";
 
 /** Options of {@link blox}. */
 export interface BloxOptions {
-  /** The webhook's secret from the BLOX admin, or a list while rotating. */
-  secret: string | readonly string[];
+  /**
+   * The webhook's secret from the BLOX admin, or a list while rotating; or, for one endpoint serving many
+   * BLOX sites, a function of the delivery that returns the tenant's (`({ tenant }) => secrets.get(tenant)`).
+   */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
 }
 
 /**
@@ -33,7 +38,7 @@ export function blox(options: BloxOptions) {
   return defineProvider({
     name: "blox",
     events: bloxEvents,
-    auth: hmacSignature({ header: BLOX_SIGNATURE_HEADER, secret: options?.secret, encoding: "base64", setting: "blox: `secret`" }),
+    auth: hmacSignature({ header: BLOX_SIGNATURE_HEADER, secret: options?.secret, encoding: "base64", setting: "blox: `secret`", ...(options?.cache ? { cache: options.cache } : {}) }),
     outboundIps: bloxOutboundIps,
     route(body) {
       const { application, event } = parseEnvelope(bloxEnvelopeSchema, body);

@@ -28,5 +28,5 @@ export interface HonoReceiverOptions<E extends Env = Env> {
 export function honoReceiver<E extends Env = Env>(receiver: Pick<WebhookReceiver, "fetch">, options: HonoReceiverOptions<E> = {}): Handler<E> {
   const { ip, getConnInfo, timeoutMs = 30_000 } = options;
   const addressOf: (c: Context<E>) => string | undefined = ip ?? (getConnInfo ? (c) => getConnInfo(c).remote.address : runtimeAddress);
-  return (c) => receiver.fetch(c.req.raw, { ip: addressOf(c), timeoutMs });
+  return (c) => receiver.fetch(c.req.raw, { ip: addressOf(c), timeoutMs, params: c.req.param() as Record<string, string> });
 }

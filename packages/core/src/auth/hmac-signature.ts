@@ -4,13 +4,16 @@ import { ConfigurationError, UnauthorizedError } from "../errors.js";
 import type { AuthInput, AuthOutcome, Authenticator } from "./authenticator.js";
 import { constantTimeEqual } from "./constant-time.js";
 import { secretList } from "./secret-list.js";
+import { TenantSecretCache, type SecretOption, type TenantCacheOptions, type TenantContext } from "./tenant-secrets.js";
 
 /** Options of {@link HmacSignatureFactory}. */
 export interface HmacSignatureOptions {
   /** Header carrying the signature (case-insensitive); with a list, the first one present is used. */
   header: string | readonly string[];
   /** The shared secret, or a list for rotation (any one may match). Strings are used as their UTF-8 bytes. */
-  secret: string | Uint8Array | readonly (string | Uint8Array)[];
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /** How the digest is written in the header. Default `"base64"`; hex is compared case-insensitively. */
   encoding?: DigestEncoding;
   /** Default `"sha256"`. */
@@ -51,7 +54,11 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
     if (!["sha256", "sha1", "sha512"].includes(algorithm)) {
       throw new ConfigurationError(`hmacSignature: unknown algorithm "${String(algorithm)}"`);
     }
-    const signers: readonly HmacSigner[] = secretList(options.secret, "hmacSignature", options.setting).map((s) => engine.hmac(algorithm, toBytes(s)));
+    const prepare = (secrets: readonly (string | Uint8Array)[]) => secrets.map((s) => engine.hmac(algorithm, toBytes(s)));
+    const perTenant = typeof options.secret === "function" ? new TenantSecretCache(options.secret, prepare, "hmacSignature", options.cache) : undefined;
+    const signers: readonly HmacSigner[] = perTenant ? [] : prepare(secretList(options.secret as Exclude<SecretOption, (...args: never[]) => unknown>, "hmacSignature", options.setting));
+    // An unknown tenant is checked against a random key, so it costs what a known one does and answers the same 401.
+    const decoy: readonly HmacSigner[] = perTenant ? [engine.hmac(algorithm, crypto.getRandomValues(new Uint8Array(32)))] : [];
     const prefix = options.prefix ?? "";
     const signedPayload = options.signedPayload;
     const fallbackPayload = options.fallbackPayload;
@@ -75,11 +82,52 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
       return { received: encoding === "hex" ? received.toLowerCase() : received, header };
     };
 
-    /** True when any secret signs `data` as `received`; every secret is tried, so the time does not say which matched. */
-    const matches = (received: string, data: Uint8Array): boolean | Promise<boolean> => {
+    return {
+      kind: "hmac",
+      needsBody: true,
+      perTenant: perTenant !== undefined,
+      verify(input): AuthOutcome | Promise<AuthOutcome> {
+        const signature = read(input);
+        if (signature instanceof UnauthorizedError) return signature;
+        const data = signedPayload ? signedPayload(input) : input.body;
+        const verifyWith = (keys: readonly HmacSigner[], known: boolean) => check(keys, signature, data, input, known);
+        if (perTenant) {
+          const keys = perTenant.get(input.tenant ?? NO_TENANT);
+          if (keys instanceof Promise) return keys.then((k) => verifyWith(k ?? decoy, k !== undefined));
+          return verifyWith(keys ?? decoy, keys !== undefined);
+        }
+        return verifyWith(signers, true);
+      },
+    };
+
+    /**
+     * Checks the exact bytes, then (only on a mismatch, and only when it
+     * differs) the fallback reading; a decoy check always fails.
+     */
+    function check(
+      keys: readonly HmacSigner[],
+      { received, header }: { received: string; header: string },
+      data: Uint8Array,
+      input: AuthInput,
+      known: boolean,
+    ): AuthOutcome | Promise<AuthOutcome> {
+      const mismatch = () => new UnauthorizedError("signature_mismatch", `${header} does not match the body`);
+      const settle = (matched: boolean): AuthOutcome | Promise<AuthOutcome> => {
+        if (matched) return known ? undefined : mismatch();
+        const other = fallbackPayload?.(input);
+        if (other === undefined || other === data) return mismatch();
+        const again = matches(keys, received, other);
+        return typeof again === "boolean" ? (again && known ? undefined : mismatch()) : again.then((m) => (m && known ? undefined : mismatch()));
+      };
+      const first = matches(keys, received, data);
+      return typeof first === "boolean" ? settle(first) : first.then(settle);
+    }
+
+    /** True when any key signs `data` as `received`; every key is tried, so the time does not say which matched. */
+    function matches(keys: readonly HmacSigner[], received: string, data: Uint8Array): boolean | Promise<boolean> {
       let matched = false;
       let pending: Promise<string>[] | undefined;
-      for (const sign of signers) {
+      for (const sign of keys) {
         const expected = sign(data, encoding);
         if (typeof expected === "string") matched = constantTimeEqual(received, expected) || matched;
         else (pending ??= []).push(expected);
@@ -89,27 +137,8 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
         for (const expected of digests) matched = constantTimeEqual(received, expected) || matched;
         return matched;
       });
-    };
-
-    return {
-      kind: "hmac",
-      needsBody: true,
-      verify(input): AuthOutcome | Promise<AuthOutcome> {
-        const signature = read(input);
-        if (signature instanceof UnauthorizedError) return signature;
-        const { received, header } = signature;
-        const data = signedPayload ? signedPayload(input) : input.body;
-        const mismatch = () => new UnauthorizedError("signature_mismatch", `${header} does not match the body`);
-        const settle = (matched: boolean): AuthOutcome | Promise<AuthOutcome> => {
-          if (matched) return undefined;
-          const other = fallbackPayload?.(input);
-          if (other === undefined || other === data) return mismatch();
-          const again = matches(received, other);
-          return typeof again === "boolean" ? (again ? undefined : mismatch()) : again.then((m) => (m ? undefined : mismatch()));
-        };
-        const first = matches(received, data);
-        return typeof first === "boolean" ? settle(first) : first.then(settle);
-      },
-    };
+    }
   };
 }
+
+const NO_TENANT: TenantContext = { tenant: undefined, params: {}, headers: { get: () => undefined }, peek: () => undefined };

@@ -1,4 +1,5 @@
 import type { Authenticator } from "../auth/authenticator.js";
+import type { TenantContext } from "../auth/tenant-secrets.js";
 import type { CryptoEngine } from "../crypto/engine.js";
 import { toBytes } from "../crypto/encoding.js";
 import type { DedupeOptions, DedupeStore } from "../dedupe/dedupe-store.js";
@@ -29,6 +30,7 @@ import { canCarryJson } from "./media-type.js";
 import { parseJsonBody } from "./parse-json.js";
 import { readRequestBody } from "./read-request-body.js";
 import { ACCEPTED_RESPONSE, DUPLICATE_RESPONSE, errorResponse, IGNORED_RESPONSE, OK_RESPONSE, type ReceiverResponse } from "./responses.js";
+import { DeliveryTenant } from "./delivery-tenant.js";
 import { validateEvents } from "./validate-events.js";
 
 export type { ErrorContext } from "../observability/reporter.js";
@@ -61,6 +63,12 @@ export interface ReceiverOptions<P = Provider> {
    * resolves. Handlers then run where the queue is consumed, via `receiver.dispatch`.
    */
   handoff?: Handoff;
+  /**
+   * Names the tenant of a delivery, for credentials that depend on it (`secret: ({ tenant }) => …`), for
+   * `event.tenant` and for the dedupe key (two tenants' deliveries never collide). Runs before verification:
+   * read only what the vendor puts outside the signature. Default: the `tenant` route parameter.
+   */
+  tenant?: (context: Omit<TenantContext, "tenant">) => string | undefined;
   /**
    * Where failures and warnings are written: a pino-, winston- or console-shaped logger.
    * Default: `console` while no `onError` listener is registered. `false` silences it.
@@ -98,6 +106,8 @@ export interface DeliveryInput {
   readonly ip?: string | undefined;
   /** Request target (path and query), for query-string secrets. */
   readonly url?: string | undefined;
+  /** Route parameters (Express `req.params`, …), for receivers that serve many tenants. */
+  readonly params?: Readonly<Record<string, string>> | undefined;
 }
 
 type UnifiedHandler<K extends UnifiedKind, E extends EventMap, M> = (event: UnifiedEvent<K, E[keyof E], M>) => unknown;
@@ -149,6 +159,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   readonly #listeners = new Listeners();
   readonly #reporter: Reporter;
   readonly #telemetry: ReceiverTelemetry;
+  /** Set when a credential depends on the delivery, or the app names tenants. */
+  readonly #tenantOf: ((context: Omit<TenantContext, "tenant">) => string | undefined) | undefined;
 
   constructor(options: ReceiverOptions<Provider<E, M>>, engine: CryptoEngine) {
     const { provider } = options;
@@ -199,6 +211,10 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     }
     this.#reporter = new Reporter(provider.name, log);
     this.#telemetry = new ReceiverTelemetry(provider.name);
+    if (options.tenant !== undefined && typeof options.tenant !== "function") {
+      throw new ConfigurationError("createReceiver: tenant must be a function of the delivery, e.g. ({ params }) => params.tenant");
+    }
+    this.#tenantOf = options.tenant ?? (provider.auth.some((a) => a.perTenant) ? tenantParam : undefined);
   }
 
   /**
@@ -316,20 +332,23 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       if (declared !== undefined && Number(declared) > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
       const contentType = headers.get("content-type");
       if (!canCarryJson(contentType)) throw new UnsupportedMediaTypeError(contentType ?? "");
+      const tenant = this.#tenantOf ? new DeliveryTenant(this.#tenantOf, input.params, headers) : undefined;
       if (this.#preBodyAuth.length) {
-        const pending = authenticate(this.#preBodyAuth, { headers, body: EMPTY, url: input.url });
+        const pending = authenticate(this.#preBodyAuth, { headers, body: EMPTY, url: input.url, tenant });
         if (pending) await pending;
       }
 
       const body = typeof input.body === "function" ? await input.body(this.maxBodyBytes) : toBytes(input.body);
       if (body.length > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
+      if (tenant) tenant.body = body;
       if (this.#bodyAuth.length) {
-        const pending = authenticate(this.#bodyAuth, { headers, body, url: input.url });
+        const pending = authenticate(this.#bodyAuth, { headers, body, url: input.url, tenant });
         if (pending) await pending;
       }
 
-      if (!observation) return await this.#process(headers, body, ip, undefined);
-      const response = await runInContext(observation.context, () => this.#process(headers, body, ip, observation));
+      const tenantName = tenant?.tenant;
+      if (!observation) return await this.#process(headers, body, ip, undefined, tenantName);
+      const response = await runInContext(observation.context, () => this.#process(headers, body, ip, observation, tenantName));
       observation.end(response.status, okOutcome(response, observation.warning), ip);
       return response;
     } catch (error) {
@@ -351,21 +370,26 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
    * The same pipeline for fetch runtimes (Workers, Bun, Deno, Next.js route
    * handlers): `Request` in, `Response` out. Pass the client address where the
    * runtime knows it (e.g. `request.headers.get("cf-connecting-ip")` on Workers),
-   * and `timeoutMs` to answer 408 when the body has not arrived in time
-   * (default: no timeout of its own; the runtime's applies).
+   * `timeoutMs` to answer 408 when the body has not arrived in time
+   * (default: no timeout of its own; the runtime's applies), and the route's
+   * `params` for receivers that serve many tenants.
    *
    * @example
    * ```ts
    * export default { fetch: (request: Request) => receiver.fetch(request) };
    * ```
    */
-  async fetch(request: Request, options: { ip?: string | undefined; timeoutMs?: number | undefined } = {}): Promise<Response> {
+  async fetch(
+    request: Request,
+    options: { ip?: string | undefined; timeoutMs?: number | undefined; params?: Readonly<Record<string, string>> | undefined } = {},
+  ): Promise<Response> {
     const result = await this.handle({
       method: request.method,
       headers: request.headers,
       body: (limit) => readRequestBody(request, limit, options.timeoutMs),
       ip: options.ip,
       url: request.url,
+      params: options.params,
     });
     // A fresh headers object: runtimes such as @hono/node-server add Content-Length to it.
     return new Response(result.body, { status: result.status, headers: { ...result.headers } });
@@ -386,7 +410,13 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     return new ForbiddenSourceError(ip);
   }
 
-  async #process(headers: HeaderReader, body: Uint8Array, ip: string | undefined, observation: DeliveryObservation | undefined): Promise<ReceiverResponse> {
+  async #process(
+    headers: HeaderReader,
+    body: Uint8Array,
+    ip: string | undefined,
+    observation: DeliveryObservation | undefined,
+    tenant: string | undefined,
+  ): Promise<ReceiverResponse> {
     const provider = this.provider;
     const meta = provider.readMeta(headers);
     if (provider.accept && !provider.accept(meta, headers)) return IGNORED_RESPONSE;
@@ -401,6 +431,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     const hasher = this.#bodyHasher(body);
     const bodyHash = typeof hasher === "function" ? hasher : await hasher;
     const { records, warnings } = validateEvents(provider as Provider, routed, meta, headers, bodyHash);
+    if (tenant !== undefined) for (const record of records) record.tenant = tenant;
     for (let i = 0; i < warnings.length; i++) this.#reporter.report(warnings[i]!, { ip });
     if (observation) observation.events(records, warnings);
 
@@ -417,7 +448,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       }
       return this.#handoff.status === 202 ? ACCEPTED_RESPONSE : OK_RESPONSE;
     }
-    const outcome = await this.#run(records, ip);
+    const outcome = await this.#run(records, ip, false);
     if (outcome instanceof HandlerError) throw outcome;
     return outcome === "duplicate" ? DUPLICATE_RESPONSE : OK_RESPONSE;
   }
@@ -443,7 +474,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       let outcome: RunOutcome;
       try {
         observation?.events(records, []);
-        outcome = await runInContext(observation?.context, () => this.#run(records, undefined));
+        outcome = await runInContext(observation?.context, () => this.#run(records, undefined, true));
       } catch (error) {
         // Handler failures were reported by #run; a failing dedupe store is reported here.
         if (error instanceof WebhookError) this.#reporter.report(error, { ip: undefined });
@@ -463,8 +494,15 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
    * "duplicate", or undefined. Events of one delivery that share a delivery id
    * share one claim: all of them run under it, and it is completed only when
    * all of them succeeded.
+   *
+   * Marking an id done is off the answer path unless `awaitDone` (queue
+   * workers, whose job must not end first): the sender gets its 200 after one
+   * round trip to the store, not two. Should the process die between the
+   * answer and the mark, the claim expires after `processingTtlMs`; the sender,
+   * answered 200, does not retry, so the handlers still ran once. A release
+   * (handlers failed) is always awaited, so the retry finds the id free.
    */
-  async #run(records: readonly EventRecord[], ip: string | undefined): Promise<RunOutcome> {
+  async #run(records: readonly EventRecord[], ip: string | undefined, awaitDone: boolean): Promise<RunOutcome> {
     if (!this.#dedupe) {
       let failure: HandlerError | undefined;
       for (let i = 0; i < records.length; i++) {
@@ -477,10 +515,12 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     const ids: string[] = [];
     const groups: EventRecord[][] = [];
     for (const record of records) {
-      const at = ids.indexOf(record.deliveryId);
+      // Two tenants' deliveries never share a claim, even when their vendors' ids are equal.
+      const id = record.tenant === undefined ? record.deliveryId : `${record.tenant}\u0000${record.deliveryId}`;
+      const at = ids.indexOf(id);
       if (at >= 0) groups[at]!.push(record);
       else {
-        ids.push(record.deliveryId);
+        ids.push(id);
         groups.push([record]);
       }
     }
@@ -498,7 +538,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
         }
       }
       const first = groups[g]![0]!;
-      await settleClaim(dedupe, ids[g]!, failed ? "release" : "complete", (e) => this.#reporter.report(e, { ip, event: first }));
+      const settled = settleClaim(dedupe, ids[g]!, failed ? "release" : "complete", (e) => this.#reporter.report(e, { ip, event: first }));
+      if (failed || awaitDone) await settled;
     }
     return failure;
   }
@@ -524,6 +565,11 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     let hash: string | undefined;
     return () => (hash ??= engine.sha256Hex(body) as string);
   }
+}
+
+/** The default tenant: the `tenant` route parameter. */
+function tenantParam({ params }: Omit<TenantContext, "tenant">): string | undefined {
+  return params.tenant;
 }
 
 function isSerialisable(records: readonly EventRecord[]): boolean {
