@@ -266,6 +266,24 @@ describe.concurrent("cmshooks events", () => {
     expect(rows).toContainEqual({ vendor: "blox", event: "editorial.create_asset", unified: ["content.create"] });
     expect(rows.filter((r) => r.vendor === "blox")).toHaveLength(6);
   });
+
+  it("lists the events the vendors' own artifacts added (issue 16), with their unified mapping", async ({ expect }) => {
+    const run = await cli(["events", "--json"]);
+    const rows = JSON.parse(run.stdout) as { vendor: string; event: string; unified: string[] }[];
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { vendor: "kontent", event: "content_item.changed", unified: ["content.update"] },
+        { vendor: "kontent", event: "asset.changed", unified: ["content.update"] },
+        { vendor: "kontent", event: "content_item_variant.create", unified: ["content.create"] },
+        { vendor: "kontent", event: "content_item_variant.upsert", unified: ["content.update"] },
+        { vendor: "contensis", event: "contentType.published", unified: [] },
+        { vendor: "contensis", event: "node.moved", unified: ["content.update"] },
+        { vendor: "contensis", event: "node.childOrderChanged", unified: ["content.update"] },
+        { vendor: "inbenta", event: "upon_saving.add", unified: ["content.create"] },
+        { vendor: "inbenta", event: "upon_saving.edit", unified: ["content.update"] },
+      ]),
+    );
+  });
 });
 
 describe.concurrent("usage errors (exit 2, a message and a hint on stderr)", () => {

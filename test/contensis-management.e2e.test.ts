@@ -11,7 +11,7 @@ import {
 import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { parseDocsJson, SEED_CREATE_REQUEST, SEED_CREATE_RESPONSE } from "../packages/contensis/src/seed-examples.fixture.js";
+import { DOCS_TOPICS_EXAMPLE, parseDocsJson, SEED_CREATE_REQUEST, SEED_CREATE_RESPONSE } from "../packages/contensis/src/seed-examples.fixture.js";
 import { startServer, type RunningServer } from "./support/http.js";
 
 interface Received {
@@ -40,6 +40,9 @@ function contensisManagementApi(received: Received[]) {
     if (name.includes("bad")) return reply(400, { logId: "8c1d", message: "An invalid payload was sent in the request", data: [{ field: "url" }] });
     if (name.includes("boom")) return reply(500, { logId: "9e2f", message: "Internal server error" });
     if (name.includes("teapot")) return reply(418, {});
+    // topics-and-events.md's example resource: event and filters as plain strings, invokeUrl instead of url.
+    if (name.includes("strings")) return reply(201, DOCS_TOPICS_EXAMPLE);
+    if (name.includes("garbled")) return reply(201, { id: "77f0", topics: "all of them" });
     return reply(201, { ...parseDocsJson<Record<string, unknown>>(SEED_CREATE_RESPONSE), name: body.name, templates: body.templates });
   };
 }
@@ -60,8 +63,9 @@ describe("createSubscription against a local Management API", () => {
     const request = parseDocsJson<ContensisSubscriptionRequest>(SEED_CREATE_REQUEST);
     const created = await createSubscription(options(), request);
     expect(created.id).toBe("3a7ce8e3-9c9f-4242-be20-35edb29c4a07");
+    const templates = Object.fromEntries(Object.entries(request.templates!).map(([k, t]) => [k, typeof t === "string" ? t : JSON.stringify(t)]));
     expect(received).toEqual([
-      { method: "POST", url: PATH, authorization: "Bearer management-token", contentType: "application/json", body: request },
+      { method: "POST", url: PATH, authorization: "Bearer management-token", contentType: "application/json", body: { ...request, templates } },
     ]);
   });
 
@@ -75,18 +79,41 @@ describe("createSubscription against a local Management API", () => {
     });
     await createSubscription(options(), subscription);
     const body = received[0]!.body as ContensisSubscriptionRequest;
-    expect(body.templates).toEqual({ "entry.news": { id: "{/resource/sys/id}", headline: "{/resource/headline}" } });
-    expect(body.headers?.["x-contensis-event"]).toEqual({ value: "{/event/name}" });
+    // Templates go as JSON text, as the official model types them ({ [key: string]: string }).
+    expect(body.templates).toEqual({ "entry.news": JSON.stringify({ id: "{/resource/sys/id}", headline: "{/resource/headline}" }) });
+    expect(body.headers?.["x-contensis-event"]).toEqual({ value: "{{event.name}}" });
     expect(body.headers?.["x-webhook-secret"]).toEqual({ value: "s3cret", secret: true });
     expect(body).not.toHaveProperty("routingHeaders");
   });
 
-  it("can send templates as JSON strings, leaving a whole-value string template as it is", async () => {
+  it("sends templates as JSON strings by default, leaving a whole-value string template as it is", async () => {
     const request = parseDocsJson<ContensisSubscriptionRequest>(SEED_CREATE_REQUEST);
-    await createSubscription({ ...options(), templates: "json-string" }, request);
+    await createSubscription(options(), request);
     const templates = received[0]!.body.templates as Record<string, string>;
     expect(JSON.parse(templates["entry.news"]!)).toEqual(request.templates!["entry.news"]);
     expect(templates.contentType).toBe("{/resource/}");
+  });
+
+  it("sends templates as JSON objects when asked", async () => {
+    const request = parseDocsJson<ContensisSubscriptionRequest>(SEED_CREATE_REQUEST);
+    await createSubscription({ ...options(), templates: "object" }, request);
+    expect(received[0]!.body.templates).toEqual(request.templates);
+  });
+
+  it("reads back a created subscription whose topics carry single strings and invokeUrl, instead of failing after creating it", async () => {
+    const request = { ...parseDocsJson<ContensisSubscriptionRequest>(SEED_CREATE_REQUEST), name: "strings" };
+    const created = await createSubscription(options(), request);
+    expect(created.invokeUrl).toBe("https://external.mywebsite.com/handlewebhooks");
+    expect(created.topics[0]).toMatchObject({ event: ["updated"], language: ["fr-fr"], contentTypeId: ["blog"] });
+    expect(created.topics[2]).toMatchObject({ resourceType: "contentType", event: ["created"] });
+  });
+
+  it("says the subscription was created, and not to retry, when the answer cannot be read", async () => {
+    const request = { ...parseDocsJson<ContensisSubscriptionRequest>(SEED_CREATE_REQUEST), name: "garbled" };
+    const error = await createSubscription(options(), request).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 201, code: "created_unreadable" });
+    expect((error as Error).message).toMatch(/created the subscription 77f0.*Do not retry/);
+    expect(received).toHaveLength(1);
   });
 
   it("rejects a wrong topic with its path and sends nothing", async () => {

@@ -56,6 +56,12 @@ const expected: Record<InbentaEventName, Partial<AnyUnifiedEvent> & Record<strin
     items: [{ id: "22", type: "category", role: "subject" }],
     taxonomy: { action: "move", id: "22", fromParent: "14", toParent: "9" },
   },
+  // The "webhook upon saving", the other webhook type of Inbenta's settings.
+  "upon_saving.add": { kind: "content.create", items: [{ id: "1287", type: "content", title: "How do I reset my online banking password?", role: "subject" }] },
+  "upon_saving.edit": {
+    kind: "content.update",
+    items: [{ id: "1287", type: "content", title: "How do I reset my online or mobile banking password?", role: "subject" }],
+  },
 };
 
 describe("Inbenta end to end through node:http", () => {
@@ -148,6 +154,23 @@ describe("Inbenta end to end through node:http", () => {
     expect(result.json.issues).toEqual([expect.objectContaining({ path: ["trigger"] })]);
   });
 
+  it("tells the two webhook types apart: `trigger` is a transaction, `action` (with no trigger) a save", async () => {
+    const save = { ...inbentaSamples["upon_saving.edit"], date: 1773308487 };
+    expect((await post(save)).status).toBe(200);
+    expect(ctx.native.map((n) => n.name)).toEqual(["upon_saving.edit"]);
+    expect(ctx.unified[0]!.occurredAt).toEqual(new Date(1773308487 * 1000));
+    expect((await post({ ...save, action: "publish" })).status).toBe(200);
+    expect(ctx.unknown.map((u) => u.name)).toEqual(["upon_saving.publish"]);
+  });
+
+  it("answers 422 with the failing path for a save without its content", async () => {
+    const { currentContent: _c, ...body } = inbentaSamples["upon_saving.add"];
+    const result = await post(body);
+    expect(result.status).toBe(422);
+    expect((result.json.issues as { path: unknown[] }[]).map((i) => i.path)).toEqual([["currentContent"]]);
+    expect(ctx.native).toEqual([]);
+  });
+
   it("rejects a delivery without the query secret (401) before running any handler", async () => {
     const result = await post(inbentaSamples.create_content, "/hooks/inbenta");
     expect([result.status, result.json.error]).toEqual([401, "credentials_missing"]);
@@ -162,6 +185,8 @@ describe("inbenta provider", () => {
 
   it("refuses to start a receiver without any check unless told, or given allowIps", () => {
     expect(() => createReceiver({ provider: inbenta() })).toThrow(/no authenticity check/);
+    expect(() => createReceiver({ provider: inbenta() })).toThrow(/secretPathSegment\(\)/);
+    expect(() => createReceiver({ provider: inbenta() })).not.toThrow(/a secret,/);
     expect(() => createReceiver({ provider: inbenta(), allowUnauthenticated: true })).not.toThrow();
     expect(() => createReceiver({ provider: inbenta(), allowIps: ["203.0.113.0/24"] })).not.toThrow();
   });

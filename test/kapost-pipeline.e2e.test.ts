@@ -187,6 +187,9 @@ describe("kapost provider", () => {
 
   it("refuses to start a receiver without any check unless told, or given allowIps", () => {
     expect(() => createReceiver({ provider: kapost() })).toThrow(/no authenticity check/);
+    // Kapost signs nothing: the advice names the checks that fit, never a secret.
+    expect(() => createReceiver({ provider: kapost({}) })).toThrow(/basicAuth\(\).*secretPathSegment\(\)/);
+    expect(() => createReceiver({ provider: kapost({}) })).not.toThrow(/\(a secret,/);
     expect(() => createReceiver({ provider: kapost(), allowUnauthenticated: true })).not.toThrow();
     expect(() => createReceiver({ provider: kapost(), allowIps: ["203.0.113.0/24"] })).not.toThrow();
   });

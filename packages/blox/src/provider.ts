@@ -38,7 +38,7 @@ export function blox(options: BloxOptions) {
   return defineProvider({
     name: "blox",
     events: bloxEvents,
-    auth: hmacSignature({ header: BLOX_SIGNATURE_HEADER, secret: options?.secret, encoding: "base64", ...(options?.cache ? { cache: options.cache } : {}) }),
+    auth: hmacSignature({ header: BLOX_SIGNATURE_HEADER, secret: options?.secret, encoding: "base64", setting: "blox: `secret`", ...(options?.cache ? { cache: options.cache } : {}) }),
     outboundIps: bloxOutboundIps,
     route(body) {
       const { application, event } = parseEnvelope(bloxEnvelopeSchema, body);

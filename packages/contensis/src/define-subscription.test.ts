@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ContensisSubscriptionInvalidError, defineContensisSubscription, parseContensisSubscription } from "./define-subscription.js";
 import { CONTENSIS_ROUTING_HEADERS } from "./routing-headers.js";
-import { DOCS_SUBSCRIPTION_RESOURCE, SEED_CREATE_REQUEST, parseDocsJson } from "./seed-examples.fixture.js";
+import { DOCS_SUBSCRIPTION_RESOURCE, DOCS_TOPICS_EXAMPLE, SEED_CREATE_REQUEST, parseDocsJson } from "./seed-examples.fixture.js";
 import { pointer } from "./template-pointer.js";
 
 
@@ -38,7 +38,7 @@ describe("defineContensisSubscription", () => {
   it("adds the routing headers, enabled: true, and keeps the user's own header of the same name", () => {
     const subscription = defineContensisSubscription({ ...base, headers: { "X-Contensis-Resource-Type": { value: "{/event/type}" } } });
     const headers = subscription.request.headers!;
-    expect(headers["x-contensis-event"]).toEqual({ value: "{/event/name}" });
+    expect(headers["x-contensis-event"]).toEqual({ value: "{{event.name}}" });
     expect(headers["X-Contensis-Resource-Type"]).toEqual({ value: "{/event/type}" });
     expect(headers["x-contensis-resource-type"]).toBeUndefined();
     expect(Object.keys(headers)).toHaveLength(Object.keys(CONTENSIS_ROUTING_HEADERS).length);
@@ -53,10 +53,35 @@ describe("defineContensisSubscription", () => {
   it("collects secret headers for auth and the other custom headers for meta", () => {
     const subscription = defineContensisSubscription({
       ...base,
-      headers: { "x-webhook-secret": { value: "s3cret", secret: true }, masked: { value: "****", secret: true }, department: { value: "{/resource/department}" } },
+      headers: { "x-webhook-secret": { value: "s3cret", secret: true }, department: { value: "{/resource/department}" } },
     });
     expect(subscription.secretHeaders).toEqual([{ name: "x-webhook-secret", value: "s3cret" }]);
     expect(subscription.metaHeaders).toEqual(["department"]);
+  });
+
+  it("refuses a secret header whose value is a placeholder (either syntax) or the API's mask: it would become the expected secret", () => {
+    for (const value of ["{/event/subscriptionId}", "{{event.subscriptionId}}", "************"]) {
+      const error = invalid(() => defineContensisSubscription({ ...base, headers: { "x-webhook-secret": { value, secret: true } } }));
+      expect(error.issues[0]?.path).toEqual(["headers", "x-webhook-secret", "value"]);
+    }
+  });
+
+  it("never takes a read-back secret header's mask or placeholder as the expected secret", () => {
+    const parsed = parseContensisSubscription({
+      ...base,
+      headers: { masked: { value: "************", secret: true }, templated: { value: "{/event/subscriptionId}", secret: true }, real: { value: "s3cret", secret: true } },
+    });
+    expect(parsed.secretHeaders).toEqual([{ name: "real", value: "s3cret" }]);
+  });
+
+  it("reads back topics whose event and filters are plain strings, and invokeUrl (topics-and-events.md)", () => {
+    const parsed = parseContensisSubscription(DOCS_TOPICS_EXAMPLE);
+    expect(parsed.topics).toEqual([
+      { resourceType: "entry", event: ["updated"], language: ["fr-fr"], contentTypeId: ["blog"], owner: "t.durden" },
+      { resourceType: "entry", event: ["published"], contentTypeId: ["news"], owner: "t.durden" },
+      { resourceType: "contentType", event: ["created"] },
+    ]);
+    expect(parsed.request.url).toBe("https://external.mywebsite.com/handlewebhooks");
   });
 
   it("rejects a wrong topic with the path of the failing element, before anything is sent", () => {

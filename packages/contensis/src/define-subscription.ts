@@ -1,10 +1,11 @@
 import { ConfigurationError, toPayloadIssues, type PayloadIssue } from "@cmshooks/core";
 import { compileContensisTemplate, compileStoredContensisTemplate, type CompiledContensisTemplate } from "./compile-template.js";
-import { normalizeContensisTemplate, type ContensisJson } from "./render-template.js";
+import { hasPlaceholder, normalizeContensisTemplate, type ContensisJson } from "./render-template.js";
 import type { ContensisContentTypedResource, ContensisResourceEvent, ContensisResourceType } from "./resource-events.js";
 import { CONTENSIS_ROUTING_HEADERS } from "./routing-headers.js";
 import {
   contensisSubscriptionRequestSchema,
+  normalizeContensisTopic,
   type ContensisHeader,
   type ContensisSubscriptionRequest,
   type ContensisSubscriptionResource,
@@ -138,6 +139,10 @@ export function defineContensisSubscription<const D extends ContensisSubscriptio
       issues.push({ path: ["templates", key], message: error instanceof Error ? error.message : String(error), code: "custom" });
     }
   }
+  for (const [name, header] of Object.entries(definition.headers ?? {})) {
+    const problem = header.secret === true && typeof header.value === "string" ? unusableSecret(header.value) : undefined;
+    if (problem) issues.push({ path: ["headers", name, "value"], message: problem, code: "custom" });
+  }
   const { routingHeaders, headers, templates: _templates, ...fields } = definition;
   const request = {
     ...fields,
@@ -174,9 +179,22 @@ export function parseContensisSubscription(
     }
   }
   const { id: _id, version: _version, invokeUrl, ...fields } = raw;
-  const request = { ...fields, url: raw.url ?? invokeUrl };
+  const topics = Array.isArray(raw.topics) ? raw.topics.map(normalizeContensisTopic) : raw.topics;
+  const request = { ...fields, url: raw.url ?? invokeUrl, topics };
   const definition = { ...request, "~stored": true } as unknown as ContensisStoredDefinition;
   return assemble(definition, request, templates, issues);
+}
+
+/**
+ * Why a secret header's value cannot be the shared secret, if it cannot: a
+ * placeholder would be the expected secret as written (or rendered from the
+ * event, which anyone can know), and a run of `*` is the mask the API
+ * returns instead of a secret header's value.
+ */
+function unusableSecret(value: string): string | undefined {
+  if (hasPlaceholder(value)) return "A secret header's value is a placeholder: give it a long random value, not a template";
+  if (/^\*+$/.test(value.trim())) return "A secret header's value is the API's mask (\"****\"): give the real secret, which the API never returns";
+  return undefined;
 }
 
 function withRoutingHeaders(headers: { readonly [name: string]: ContensisHeaderDefinition }, enabled: boolean): Record<string, ContensisHeader> {
@@ -206,8 +224,9 @@ function assemble<D extends ContensisSubscriptionDefinition>(
     request,
     topics: request.topics,
     templates,
+    // A read-back subscription's secret headers hold the mask, or may hold a placeholder: neither is ever the expected secret.
     secretHeaders: headers
-      .filter(([, h]) => h.secret === true && typeof h.value === "string" && h.value !== "" && !/^\*+$/.test(h.value))
+      .filter(([, h]) => h.secret === true && typeof h.value === "string" && h.value.trim() !== "" && unusableSecret(h.value) === undefined)
       .map(([name, h]) => ({ name, value: h.value as string })),
     metaHeaders: headers.filter(([name, h]) => h.secret !== true && !routingNames.has(name.toLowerCase())).map(([name]) => name) as ContensisMetaHeaderNames<D>[],
   };

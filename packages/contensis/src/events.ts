@@ -38,7 +38,7 @@ export function contensisEventsFor<D extends ContensisSubscriptionDefinition>(su
  *
  * @example
  * ```ts
- * Object.keys(contensisEventTable(subscription)).length; // 54
+ * Object.keys(contensisEventTable(subscription)).length; // 58
  * ```
  */
 export function contensisEventTable(subscription: TableSource | undefined): Readonly<Record<string, EventDefinition>> {

@@ -21,16 +21,18 @@ export interface ContensisManagementOptions {
   /** Default: the global `fetch`. */
   fetch?: typeof fetch;
   /**
-   * How templates are sent: as JSON values (`"object"`, as the create example
-   * in Contensis' docs) or as JSON text (`"json-string"`, as its resource
-   * example shows them). Which one the API prefers is UNCONFIRMED. Default `"object"`.
+   * How templates are sent: as JSON text (`"json-string"`, the default: the
+   * official model `contensis-management-api` types `templates` as
+   * `{ [key: string]: string }`, and both the docs' resource example and the
+   * vendor's own test send strings) or as JSON values (`"object"`, as the
+   * docs' create example writes them).
    */
   templates?: "object" | "json-string";
   signal?: AbortSignal;
 }
 
 /** Stable codes of Management API failures. */
-export type ContensisManagementErrorCode = "bad_request" | "server_error" | "unexpected_status" | "invalid_response";
+export type ContensisManagementErrorCode = "bad_request" | "server_error" | "unexpected_status" | "invalid_response" | "created_unreadable";
 
 /**
  * A Management API call failed. `status` is the HTTP status, `body` the
@@ -115,7 +117,7 @@ export async function createSubscription(
   subscription: ContensisSubscription | ContensisSubscriptionRequest,
 ): Promise<ContensisSubscriptionResource> {
   const request = isDefined(subscription) ? subscription.request : validate(subscription);
-  const body = options.templates === "json-string" ? withJsonStringTemplates(request) : request;
+  const body = options.templates === "object" ? request : withJsonStringTemplates(request);
   const url = `${options.baseUrl.replace(/\/+$/, "")}${contensisSubscriptionsPath(options.projectId)}`;
   const response = await (options.fetch ?? fetch)(url, {
     method: "POST",
@@ -126,8 +128,15 @@ export async function createSubscription(
   const json = await readJson(response);
   if (response.status === 201 || response.status === 200) {
     const parsed = contensisSubscriptionSchema.safeParse(json);
-    if (!parsed.success) throw new ContensisManagementError(response.status, "invalid_response", "Contensis answered with a body that is not a subscription");
-    return parsed.data;
+    if (parsed.success) return parsed.data;
+    // The subscription exists now: an error that invites a retry would create a duplicate.
+    const id = typeof (json as { id?: unknown } | undefined)?.id === "string" ? (json as { id: string }).id : undefined;
+    throw new ContensisManagementError(
+      response.status,
+      "created_unreadable",
+      `Contensis created the subscription${id ? ` ${id}` : ""} (${response.status}) but its answer could not be read as one. ` +
+        "Do not retry: that would create a second subscription; check the project's subscriptions instead.",
+    );
   }
   const error = contensisErrorSchema.safeParse(json);
   const errorBody = error.success ? error.data : undefined;

@@ -44,6 +44,7 @@ export function contensis<D extends ContensisSubscriptionDefinition = ContensisN
     events: contensisEventTable(subscription) as EventTable<ContensisMeta<string>>,
     auth: Array.isArray(auth) && auth.length === 0 ? undefined : auth,
     outboundIps: contensisOutboundIps,
+    authAdvice: "contensis({ auth: secretHeader({ name, value }) }), or a subscription with a secret header that has a value",
     readMeta: contensisMetaReader<string>(subscription?.metaHeaders ?? []),
     route: (body, { meta }) => routeContensisDelivery(body, meta, topics),
   }) as unknown as ContensisProvider<D>;

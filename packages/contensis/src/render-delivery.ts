@@ -6,24 +6,27 @@ import { contensisResourceType } from "./resource-events.js";
 import type { ContensisTemplateContext } from "./template-context.js";
 
 /**
- * Contensis' default payload template, with its Scriban variables
- * (`{{event.id}}`) written as the equivalent pointers. Every value is text,
- * as in the original (each variable sits inside a JSON string).
+ * Contensis' default payload template as its docs' webhook-payloads page
+ * writes it, in Scriban syntax (`{{event.id}}`). Every value is text, as in
+ * the original (each variable sits inside a JSON string). The docs write
+ * `"type": "entry"` (the entries topic); `{{event.resourceType}}` stands for
+ * it so that other resource types get their own (UNCONFIRMED). The date
+ * filter is kept as written; the renderer prints the value as it is.
  */
 const DEFAULT_PAYLOAD_TEMPLATE = {
-  eventId: "{/event/id}",
-  eventName: "{/event/name}",
-  subscriptionId: "{/event/subscriptionId}",
-  datetime: "{/event/dateTime}",
-  invokedBy: { username: "{/user/username}", firstName: "{/user/firstName}", lastName: "{/user/lastName}" },
+  eventId: "{{event.id}}",
+  eventName: "{{event.name}}",
+  subscriptionId: "{{event.subscriptionId}}",
+  datetime: "{{event.dateTime | date.to_string '%Y-%m-%dT%H:%M:%S.%LZ'}}",
+  invokedBy: { username: "{{user.username}}", firstName: "{{user.firstName}}", lastName: "{{user.lastName}}" },
   resource: {
-    id: "{/event/resourceId}",
-    type: "{/event/resourceType}",
-    projectId: "{/resource/sys/projectId}",
-    contentTypeId: "{/resource/sys/contentTypeId}",
-    title: "{/resource/entryTitle}",
-    language: "{/resource/sys/language}",
-    url: "{/event/resourceUrl}",
+    id: "{{event.resourceId}}",
+    type: "{{event.resourceType}}",
+    projectId: "{{resource.sys.projectId}}",
+    contentTypeId: "{{resource.sys.contentTypeId}}",
+    title: "{{resource.entryTitle}}",
+    language: "{{resource.sys.language}}",
+    url: "{{event.resourceUrl}}",
   },
 } as const;
 

@@ -81,3 +81,27 @@ describe("renderContensisTemplate semantics", () => {
     expect(normalizeContensisTemplate("{broken json")).toBe("{broken json");
   });
 });
+
+describe("Scriban placeholders ({{event.id}}), as Contensis' own client test and default payload template write them", () => {
+  // contensis/contensis-management-api src/events/event-operations.spec.ts: a template sent as JSON text.
+  const vendorTemplate = '{"title": "{{resource.entryTitle}}", "id": "{{resource.sys.id}}", "alias": "{{event.alias}}"}';
+
+  it("renders the vendor's own template: dotted paths, printed as text", () => {
+    const context = { ...news, event: { ...news.event, alias: "news-hub" } };
+    expect(renderContensisTemplate(vendorTemplate, context)).toEqual({
+      title: "City council approves new transit plan",
+      id: "8f2c0d1e-0000-4000-8000-000000000001",
+      alias: "news-hub",
+    });
+  });
+
+  it("renders both syntaxes in one string, with spaces and a filter inside the braces", () => {
+    expect(renderContensisString("{{ user.firstName }} {/user/lastName} at {{event.dateTime | date.to_string '%Y-%m-%dT%H:%M:%S.%LZ'}}", news)).toBe(
+      `Tyler Durden at ${news.event.dateTime}`,
+    );
+  });
+
+  it("treats a whole {{…}} string as text, never as a JSON value", () => {
+    expect(renderContensisTemplate({ resource: "{{resource.sys}}" }, news)).toEqual({ resource: JSON.stringify((news.resource as { sys: unknown }).sys) });
+  });
+});

@@ -5,14 +5,29 @@ import { resolveContensisPointer } from "./json-pointer.js";
 export type ContensisJson = z.core.util.JSONType;
 
 const WHOLE_PLACEHOLDER = /^\{(\/[^{}]*)\}$/;
-const INLINE_PLACEHOLDER = /\{(\/[^{}]*)\}/g;
+/**
+ * Both placeholder syntaxes Contensis' own material uses: `{/json/pointer}`
+ * (the subscription API page) and Scriban's `{{event.id}}`, optionally with a
+ * filter (`{{event.dateTime | date.to_string '…'}}`: the docs' default payload
+ * template and the vendor's client test). Group 1 is a pointer, group 2 a dotted path.
+ */
+const INLINE_PLACEHOLDER = /\{(\/[^{}]*)\}|\{\{\s*([A-Za-z_$][\w$]*(?:\.[\w$]+)*)\s*(?:\|[^{}]*)?\}\}/g;
+const ANY_PLACEHOLDER = new RegExp(INLINE_PLACEHOLDER.source);
+
+/** The pointer a placeholder match names: `{/a/b}` → `/a/b`, `{{a.b}}` → `/a/b`. */
+function pointerOf(pointer: string | undefined, dotted: string | undefined): string {
+  return pointer ?? `/${dotted!.split(".").join("/")}`;
+}
 
 /**
- * The pointer of a string that is exactly one placeholder (`"{/resource/}"`), else undefined.
+ * The pointer of a string that is exactly one `{/pointer}` placeholder
+ * (`"{/resource/}"`), else undefined. Scriban placeholders (`{{…}}`) always
+ * print text, so they are never whole values.
  *
  * @example
  * ```ts
  * wholePlaceholder("{/event/name}");        // "/event/name"
+ * wholePlaceholder("{{event.name}}");       // undefined: text
  * wholePlaceholder("{/user/a} {/user/b}");  // undefined
  * ```
  */
@@ -21,16 +36,18 @@ export function wholePlaceholder(value: string): string | undefined {
 }
 
 /**
- * True when a string contains at least one `{/pointer}` placeholder.
+ * True when a string contains at least one placeholder, in either syntax
+ * (`{/resource/sys/id}` or `{{resource.sys.id}}`). A header that still holds
+ * one arrived unrendered.
  *
  * @example
  * ```ts
  * hasPlaceholder("https://example.com/{/resource/sys/id}"); // true
+ * hasPlaceholder("{{event.name}}");                         // true
  * ```
  */
 export function hasPlaceholder(value: string): boolean {
-  INLINE_PLACEHOLDER.lastIndex = 0;
-  return INLINE_PLACEHOLDER.test(value);
+  return ANY_PLACEHOLDER.test(value);
 }
 
 /**
@@ -56,17 +73,20 @@ export function normalizeContensisTemplate(template: ContensisJson): ContensisJs
 }
 
 /**
- * Replaces every placeholder in a string (a URL, a header value) with the
- * text of what it points to: strings as they are, numbers and booleans
+ * Replaces every placeholder in a string (a URL, a header value), in either
+ * syntax, with the text of what it points to: strings as they are, numbers and booleans
  * printed, objects as JSON, and nothing for a pointer that leads nowhere.
  *
  * @example
  * ```ts
  * renderContensisString("{/user/firstName} {/user/lastName}", { user: { firstName: "Tyler", lastName: "Durden" } }); // "Tyler Durden"
+ * renderContensisString("{{user.firstName}} {{user.lastName}}", { user: { firstName: "Tyler", lastName: "Durden" } }); // "Tyler Durden"
  * ```
  */
 export function renderContensisString(text: string, context: unknown): string {
-  return text.replace(INLINE_PLACEHOLDER, (_, pointer: string) => toText(resolveContensisPointer(context, pointer)));
+  return text.replace(INLINE_PLACEHOLDER, (_, pointer: string | undefined, dotted: string | undefined) =>
+    toText(resolveContensisPointer(context, pointerOf(pointer, dotted))),
+  );
 }
 
 /**

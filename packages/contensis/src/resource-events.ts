@@ -19,9 +19,11 @@ export const CONTENSIS_RESOURCE_EVENTS = {
   entry: [...CONTENT_EVENTS, ...WORKFLOW_EVENTS],
   asset: [...CONTENT_EVENTS, ...WORKFLOW_EVENTS],
   form: ["created", "updated", "deleted", "archived", "unarchived", "restored", ...WORKFLOW_EVENTS],
-  contentType: CRUD_EVENTS,
-  component: CRUD_EVENTS,
-  node: CRUD_EVENTS,
+  // "published": the user guide's content types and components table, and update-a-subscription.md's examples.
+  contentType: [...CRUD_EVENTS, "published"],
+  component: [...CRUD_EVENTS, "published"],
+  // "moved", "childOrderChanged": update-a-subscription.md's node example.
+  node: [...CRUD_EVENTS, "moved", "childOrderChanged"],
   project: ["updated"],
   user: CRUD_EVENTS,
   group: [...CRUD_EVENTS, "userAdded", "userRemoved", "groupAdded", "groupRemoved"],
@@ -65,7 +67,7 @@ export const CONTENSIS_RESOURCE_TYPES = Object.keys(CONTENSIS_RESOURCE_EVENTS) a
  *
  * @example
  * ```ts
- * CONTENSIS_EVENT_NAMES.length; // 54
+ * CONTENSIS_EVENT_NAMES.length; // 58
  * ```
  */
 export const CONTENSIS_EVENT_NAMES: readonly ContensisEventName[] = CONTENSIS_RESOURCE_TYPES.flatMap((resourceType) =>

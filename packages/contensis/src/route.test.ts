@@ -1,6 +1,6 @@
-import { ValidationError } from "@cmshooks/core";
+import { toHeaderReader } from "@cmshooks/core";
 import { describe, expect, it } from "vitest";
-import type { ContensisMeta } from "./meta.js";
+import { contensisMetaReader, type ContensisMeta } from "./meta.js";
 import { testMeta } from "./meta.test-support.js";
 import { defineContensisSubscription } from "./define-subscription.js";
 import { routeContensisDelivery } from "./route.js";
@@ -49,10 +49,35 @@ describe("routeContensisDelivery", () => {
     expect(nameOf(templated, meta({ event: "created", resourceType: "page" }))).toEqual(["page.created"]);
   });
 
-  it("answers 422 when the event is ambiguous or missing", () => {
-    expect(() => nameOf(templated, meta({ event: "created" }))).toThrow(ValidationError);
-    expect(() => nameOf(templated, meta({ event: "created" }))).toThrow(/entry, contentType/);
-    expect(() => nameOf(templated, meta())).toThrow(/no event name/);
-    expect(() => nameOf(templated, meta({ event: "deleted" }))).toThrow(/no topic/);
+  it("names an ambiguous or nameless delivery as an unknown event with a hint, instead of a 422 the sender would retry forever", () => {
+    const routed = (body: unknown, m: ContensisMeta<string>) => routeContensisDelivery(body, m, topics);
+    expect(routed(templated, meta({ event: "created" }))).toEqual([{ name: "created", payload: templated, hint: expect.stringMatching(/entry, contentType/) }]);
+    expect(routed(templated, meta())).toEqual([{ name: "unroutable", payload: templated, hint: expect.stringMatching(/no event name/) }]);
+    expect(routed(templated, meta({ event: "deleted" }))[0]!.hint).toMatch(/no topic/);
+    const defaultWithoutType = { eventId: "e1", eventName: "published", resource: { id: "r1" } };
+    expect(routeContensisDelivery(defaultWithoutType, meta(), [])).toEqual([
+      { name: "published", payload: defaultWithoutType, hint: expect.stringMatching(/contensis\(\{ subscription \}\)/) },
+    ]);
+  });
+});
+
+describe("routing headers that arrive unrendered", () => {
+  const readMeta = contensisMetaReader<string>(["department"]);
+
+  it("count as absent, so the body names the event (not the unknown event \"{/event/resourceType}.{/event/name}\")", () => {
+    const headers = toHeaderReader({
+      "x-contensis-event": "{/event/name}",
+      "x-contensis-resource-type": "{{event.resourceType}}",
+      "x-contensis-event-id": "{{ event.id }}",
+      department: "{/resource/department}",
+    });
+    const m = readMeta(headers);
+    expect(m).toMatchObject({ event: undefined, resourceType: undefined, eventId: undefined, headers: { department: undefined } });
+    expect(nameOf(defaultBody("published"), m)).toEqual(["entry.published"]);
+  });
+
+  it("still reads rendered headers", () => {
+    const m = readMeta(toHeaderReader({ "x-contensis-event": "published", "x-contensis-resource-type": "asset", department: "Transport" }));
+    expect(m).toMatchObject({ event: "published", resourceType: "asset", headers: { department: "Transport" } });
   });
 });

@@ -1,4 +1,4 @@
-import { ValidationError, type RoutedEvent } from "@cmshooks/core";
+import type { RoutedEvent } from "@cmshooks/core";
 import { readDefaultEnvelope } from "./default-envelope.js";
 import type { ContensisMeta } from "./meta.js";
 import { contensisEventName, contensisResourceType, splitContensisEventName, type ContensisResourceType } from "./resource-events.js";
@@ -11,7 +11,8 @@ import type { ContensisTopic } from "./subscription-schemas.js";
  * 2. else that event with the resource type from the `x-contensis-resource-type`
  *    header, or the default payload's `resource.type`;
  * 3. else the only resource type whose topics in the subscription send that event.
- * Names compare case-insensitively. A delivery none of these names is a 422.
+ * Names compare case-insensitively. A delivery none of these names is an
+ * unknown event with a `hint` (acknowledged and reported, never retried).
  *
  * @example
  * ```ts
@@ -21,17 +22,21 @@ import type { ContensisTopic } from "./subscription-schemas.js";
 export function routeContensisDelivery(body: unknown, meta: ContensisMeta<string>, topics: readonly ContensisTopic[]): RoutedEvent[] {
   const envelope = readDefaultEnvelope(body);
   const event = meta.event ?? envelope?.eventName;
-  if (event === undefined) throw unroutable("it carries no event name (no x-contensis-event header, and not the default payload)");
+  if (event === undefined) {
+    return unroutable(body, "unroutable", "it carries no event name (no rendered x-contensis-event header, and not the default payload)");
+  }
   const dotted = splitContensisEventName(event);
   if (dotted) return [{ name: nameOf(dotted.resourceType, dotted.event), payload: body }];
   const declared = meta.resourceType ?? envelope?.resourceType;
   if (declared !== undefined) return [{ name: nameOf(contensisResourceType(declared) ?? declared, event), payload: body }];
   const candidates = resourceTypesSending(event, topics);
   if (candidates.length === 1) return [{ name: nameOf(candidates[0]!, event), payload: body }];
-  throw unroutable(
+  return unroutable(
+    body,
+    event,
     candidates.length
       ? `"${event}" is sent by topics of ${candidates.join(", ")}, and no x-contensis-resource-type header says which`
-      : `no x-contensis-resource-type header, and no topic of the subscription sends "${event}"`,
+      : `no x-contensis-resource-type header, no resource.type in the body, and no topic of the subscription sends "${event}"`,
   );
 }
 
@@ -49,6 +54,18 @@ function resourceTypesSending(event: string, topics: readonly ContensisTopic[]):
   return [...found];
 }
 
-function unroutable(reason: string): ValidationError {
-  return new ValidationError([{ path: [], message: `Cannot tell which Contensis event this delivery is: ${reason}`, code: "unroutable" }]);
+/**
+ * An authenticated delivery no rule names: acknowledged as an unknown event
+ * (a retry would not name it either), reported with why and what to do.
+ */
+function unroutable(body: unknown, seen: string, reason: string): RoutedEvent[] {
+  return [
+    {
+      name: seen,
+      payload: body,
+      hint:
+        `Cannot tell which Contensis event this delivery is: ${reason}. Pass the subscription to contensis({ subscription }) ` +
+        "so its topics can decide, or keep the routing headers defineContensisSubscription adds (x-contensis-event, x-contensis-resource-type).",
+    },
+  ];
 }

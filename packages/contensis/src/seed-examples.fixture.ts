@@ -292,6 +292,22 @@ export const DOCS_SUBSCRIPTION_RESOURCE = String.raw`{
 `;
 
 /** Parses one of the examples above: the docs write JSON with whole-line `//` comments. */
+/**
+ * The example of contensis/contensis-docs `management-http/events/webhook-subscriptions/topics-and-events.md`:
+ * `invokeUrl`, and topics whose `event` and filters are plain strings.
+ */
+export const DOCS_TOPICS_EXAMPLE = {
+  id: "3a7ce8e3-9c9f-4242-be20-35edb29c4a07",
+  name: "Content sync",
+  invokeUrl: "https://external.mywebsite.com/handlewebhooks",
+  enabled: true,
+  topics: [
+    { resourceType: "entry", event: "updated", language: "fr-fr", contentTypeId: "blog", owner: "t.durden" },
+    { resourceType: "entry", event: "published", contentTypeId: "news", owner: "t.durden" },
+    { resourceType: "contentType", event: "created" },
+  ],
+} as const;
+
 export function parseDocsJson<T = Record<string, unknown>>(text: string): T {
   return JSON.parse(text.split("\n").filter((line) => !line.trim().startsWith("//")).join("\n")) as T;
 }

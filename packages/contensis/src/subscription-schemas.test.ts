@@ -72,8 +72,20 @@ describe("subscription request schema rejects what Contensis would", () => {
   });
 
   it("rejects an event the resource type does not raise", () => {
-    const body = { ...request, topics: [{ resourceType: "contentType", event: ["published"] }] };
+    const body = { ...request, topics: [{ resourceType: "contentType", event: ["unpublished"] }] };
     expect(issuesOf(body)).toEqual([expect.objectContaining({ path: ["topics", 0, "event", 0] })]);
+  });
+
+  it("accepts the events the docs list beyond topics-and-events.md: contentType/component published, node moved and childOrderChanged", () => {
+    const body = {
+      ...request,
+      topics: [
+        { resourceType: "contentType", event: ["created", "updated", "deleted", "published"] },
+        { resourceType: "component", event: ["published"] },
+        { resourceType: "node", event: ["created", "updated", "deleted", "moved", "childOrderChanged"] },
+      ],
+    };
+    expect(issuesOf(body)).toEqual([]);
   });
 
   it("rejects a topic without events, and a subscription without topics", () => {

@@ -72,19 +72,45 @@ export const contensisTopicSchema = z.discriminatedUnion(
   Object.values(contensisTopicSchemas) as unknown as [TopicSchemaOf<"entry">, ...TopicSchemaOf<ContensisResourceType>[]],
 ) as unknown as z.ZodType<ContensisTopic>;
 
+const LIST_FIELDS = ["event", "language", "contentTypeId", "workflowEvent", "workflowState"] as const;
+
 /**
- * A topic as a subscription resource returns it: names are not checked, so a new Contensis event never breaks parsing.
+ * A topic as the API may return it, with its list fields as lists:
+ * `topics-and-events.md` shows `"event": "updated"` and `"language": "fr-fr"`
+ * as plain strings. Anything that is not an object is returned as it is.
+ *
+ * @example
+ * ```ts
+ * normalizeContensisTopic({ resourceType: "entry", event: "updated", language: "fr-fr" });
+ * // { resourceType: "entry", event: ["updated"], language: ["fr-fr"] }
+ * ```
+ */
+export function normalizeContensisTopic(topic: unknown): unknown {
+  if (typeof topic !== "object" || topic === null || Array.isArray(topic)) return topic;
+  const out: Record<string, unknown> = { ...(topic as Record<string, unknown>) };
+  for (const field of LIST_FIELDS) if (typeof out[field] === "string") out[field] = [out[field]];
+  return out;
+}
+
+/**
+ * A topic as a subscription resource returns it: names are not checked, so a
+ * new Contensis event never breaks parsing, and single values written as
+ * strings read as one-element lists ({@link normalizeContensisTopic}).
  *
  * @example
  * ```ts
  * contensisReturnedTopicSchema.parse({ resourceType: "entry", event: ["translated"] }); // a future event still parses
+ * contensisReturnedTopicSchema.parse({ resourceType: "entry", event: "updated" }).event; // ["updated"]
  * ```
  */
-export const contensisReturnedTopicSchema = z.looseObject({
-  resourceType: z.string(),
-  event: z.array(z.string()),
-  ...topicFilterShape,
-});
+export const contensisReturnedTopicSchema = z.preprocess(
+  normalizeContensisTopic,
+  z.looseObject({
+    resourceType: z.string(),
+    event: z.array(z.string()),
+    ...topicFilterShape,
+  }),
+);
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -222,6 +248,7 @@ export const contensisVersionSchema = z.looseObject({
 export const contensisSubscriptionSchema = z
   .looseObject({
     ...requestShape,
+    name: contensisLocalizedTextSchema.optional(),
     id: z.string().min(1),
     url: z.string().optional(),
     invokeUrl: z.string().optional(),

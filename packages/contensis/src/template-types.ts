@@ -26,7 +26,7 @@ export type RenderedTemplateString<S extends string, R extends ContensisResource
   ? P extends `${string}{${string}` | `${string}}${string}`
     ? string
     : ContensisPointerValue<`/${P}`, R>
-  : S extends `${string}{/${string}}${string}`
+  : S extends `${string}{/${string}}${string}` | `${string}{{${string}}}${string}`
     ? string
     : S;
 

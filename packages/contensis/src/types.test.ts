@@ -60,6 +60,22 @@ describe("Contensis handler types", () => {
     });
   });
 
+  it("types Scriban placeholders ({{resource.sys.id}}) as text, at compile time and at run time", () => {
+    const scriban = defineContensisSubscription({
+      name: "x",
+      url: "https://example.com/hooks/{{resource.sys.id}}",
+      topics: [{ resourceType: "entry", event: ["published"] }],
+      headers: { "x-webhook-secret": { secret: true, value: "s" } },
+      templates: { entry: { title: "{{resource.entryTitle}}", id: "{{ resource.sys.id }}", fixed: "webhook" } },
+    });
+    createReceiver({ provider: contensis({ subscription: scriban }) }).on("entry.published", ({ payload }) => {
+      expectTypeOf(payload).toEqualTypeOf<{ title: string; id: string; fixed: "webhook" }>();
+    });
+    const schema = scriban.templates[0]!.schema;
+    expect(schema.safeParse({ title: "Hello", id: "42", fixed: "webhook" }).success).toBe(true);
+    expect(schema.safeParse({ title: 7, id: "42", fixed: "webhook" }).success).toBe(false);
+  });
+
   it("types a whole-resource template as the resource", () => {
     receiver.on("contentType.created", ({ payload }) => {
       expectTypeOf(payload).toEqualTypeOf<ContensisResource<"contentType">>();
@@ -100,8 +116,8 @@ describe("Contensis handler types", () => {
       defineContensisSubscription({
         name: "x",
         url: "https://example.com",
-        // @ts-expect-error — contentType has no "published"
-        topics: [{ resourceType: "contentType", event: ["published"] }],
+        // @ts-expect-error — contentType has no "unpublished"
+        topics: [{ resourceType: "contentType", event: ["unpublished"] }],
       }),
     ).toThrow(ContensisSubscriptionInvalidError);
     expect(() =>

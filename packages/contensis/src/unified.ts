@@ -16,6 +16,9 @@ const CONTENT_KINDS: Readonly<Record<string, ContentKind>> = {
   archived: "content.delete",
   unarchived: "content.restore",
   restored: "content.restore",
+  // Nodes only: the user guide says a node's "updated" covers "updated or moved".
+  moved: "content.update",
+  childOrderChanged: "content.update",
 };
 
 const USER_ACTIONS: Readonly<Record<string, "create" | "update" | "delete">> = { created: "create", updated: "update", deleted: "delete" };

@@ -93,6 +93,12 @@ export interface ProviderDefinition<T extends EventTable<Meta>, Meta = undefined
   readonly outboundIps?: readonly string[];
   /** Accepted methods; default `["POST"]`. */
   readonly methods?: readonly string[];
+  /**
+   * What to pass when the provider has no authenticity check, for the
+   * receiver's error (e.g. Kapost, which signs nothing: "auth: basicAuth(),
+   * secretPathSegment() or secretQueryParam()"). Default: core's generic list.
+   */
+  readonly authAdvice?: string;
 }
 
 /** A prepared event: its schema compiled once. */
@@ -116,6 +122,8 @@ export interface Provider<E extends EventMap = EventMap, Meta = unknown> {
   readonly auth: readonly Authenticator[];
   readonly outboundIps: readonly string[];
   readonly methods: readonly string[];
+  /** See {@link ProviderDefinition.authAdvice}. */
+  readonly authAdvice?: string;
   /** Every native event name the vendor package knows. */
   readonly eventNames: readonly string[];
   readonly events: ReadonlyMap<string, PreparedEvent<Meta>>;
@@ -198,6 +206,7 @@ export function defineProvider<const T extends EventTable<Meta>, Meta = undefine
     route: definition.route.bind(definition),
     readMeta: definition.readMeta ? definition.readMeta.bind(definition) : (noMeta as () => Meta),
     ...(definition.accept ? { accept: definition.accept.bind(definition) } : {}),
+    ...(definition.authAdvice ? { authAdvice: definition.authAdvice } : {}),
   };
 }
 

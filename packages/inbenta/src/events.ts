@@ -12,6 +12,17 @@ import {
   type InbentaCategoryData,
   type InbentaContentData,
 } from "./schemas.js";
+import { inbentaSavedSchema, type InbentaCurrentContent, type InbentaSavedContent } from "./upon-saving-schemas.js";
+
+/** When a save happened: `date` is an ISO string, or epoch seconds as a number ("timestamp"). */
+function savedAt(date: string | number): string | Date {
+  return typeof date === "number" ? new Date(date * 1000) : date;
+}
+
+/** The saved content: its id and title, from `currentContent`, else `content`. */
+function savedItem(p: { content: InbentaSavedContent; currentContent: InbentaCurrentContent }): UnifiedItem {
+  return item("content", p.currentContent.id, p.currentContent.title ?? p.content.title);
+}
 
 /** Bookkeeping fields that differ on every edit: not a change of the content itself. */
 const BOOKKEEPING = new Set(["modificationDate", "modifiedBy"]);
@@ -40,9 +51,10 @@ function categoryEvent(
 }
 
 /**
- * Inbenta Knowledge native events, named by `trigger`. The single source of
- * event names, payload types and unified mappings. A trigger not in this
- * table is acknowledged and reaches `onAny` as an unknown event.
+ * Inbenta Knowledge native events: webhook transactions named by `trigger`,
+ * and the "webhook upon saving" named `upon_saving.<action>`. The single
+ * source of event names, payload types and unified mappings. A trigger or
+ * action not in this table is acknowledged and reaches `onAny` as an unknown event.
  *
  * @example
  * ```ts
@@ -96,6 +108,12 @@ export const inbentaEvents = {
         toParent: p.categoryParentTo === null ? undefined : String(p.categoryParentTo),
       },
     }),
+  }),
+  "upon_saving.add": defineEvent(inbentaSavedSchema("add"), {
+    unified: (p) => ({ kind: "content.create", items: [savedItem(p)], occurredAt: savedAt(p.date), channel: "management" }),
+  }),
+  "upon_saving.edit": defineEvent(inbentaSavedSchema("edit"), {
+    unified: (p) => ({ kind: "content.update", items: [savedItem(p)], occurredAt: savedAt(p.date), channel: "management" }),
   }),
 };
 

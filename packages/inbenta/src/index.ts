@@ -4,6 +4,7 @@ export { inbentaEventName } from "./event-name.js";
 export { changedFields } from "./changed-fields.js";
 export { inbentaSamples } from "./samples.js";
 export * from "./schemas.js";
+export * from "./upon-saving-schemas.js";
 import {
   inbentaAttributeObjectSchema,
   inbentaAttributeSchema,
@@ -22,6 +23,7 @@ import {
   inbentaRemoveCategorySchema,
   inbentaUserTypeSchema,
 } from "./schemas.js";
+import { inbentaCurrentContentSchema, inbentaSavedContentSchema, inbentaSavedSchema, inbentaSavingEnvelopeSchema } from "./upon-saving-schemas.js";
 
 /**
  * All Inbenta zod schemas in one object.
@@ -48,4 +50,9 @@ export const inbentaSchemas = {
   attribute: inbentaAttributeSchema,
   attributeObject: inbentaAttributeObjectSchema,
   decisionTree: inbentaDecisionTreeSchema,
+  savingEnvelope: inbentaSavingEnvelopeSchema,
+  savedAdd: inbentaSavedSchema("add"),
+  savedEdit: inbentaSavedSchema("edit"),
+  savedContent: inbentaSavedContentSchema,
+  currentContent: inbentaCurrentContentSchema,
 } as const;

@@ -2,6 +2,11 @@ import { defineProvider, parseEnvelope, type Authenticator } from "@cmshooks/cor
 import { inbentaEventName } from "./event-name.js";
 import { inbentaEvents } from "./events.js";
 import { inbentaEnvelopeSchema } from "./schemas.js";
+import { inbentaSavingEnvelopeSchema } from "./upon-saving-schemas.js";
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /** Options of {@link inbenta}. */
 export interface InbentaOptions {
@@ -35,7 +40,14 @@ export function inbenta(options: InbentaOptions = {}) {
     events: inbentaEvents,
     auth: options.auth,
     outboundIps: inbentaOutboundIps,
+    // Inbenta documents no signature: the check is one you add to the webhook URL.
+    authAdvice: "inbenta({ auth: secretPathSegment() }), secretQueryParam() or basicAuth() on the webhook URL; Inbenta signs nothing, so there is no secret to give",
     route(body) {
+      // The two webhook types Inbenta's settings configure: transactions say `trigger`, the "webhook upon saving" says `action`.
+      if (isObject(body) && !("trigger" in body) && "action" in body) {
+        const { action } = parseEnvelope(inbentaSavingEnvelopeSchema, body);
+        return [{ name: `upon_saving.${action}`, payload: body }];
+      }
       const { trigger } = parseEnvelope(inbentaEnvelopeSchema, body);
       return [{ name: inbentaEventName(trigger), payload: body }];
     },

@@ -65,6 +65,28 @@ const created: InbentaContentData & { title: string } = {
   ],
 };
 
+/** A "webhook upon saving" delivery: the compact `content` and the stored `currentContent` of the same save. */
+function saved<const A extends "add" | "edit">(action: A, date: string, title: string) {
+  const text = "<p>Open Settings &gt; Security and choose Reset password.</p>";
+  return {
+    action,
+    date,
+    content: {
+      id: 1287,
+      title,
+      userTypes: { Default: { ANSWER_TEXT: text }, "Business customers": { ANSWER_TEXT: text, KEYWORDS: ["password", "reset"] } },
+      categories: { "14": "Accounts", "22": "Online banking" },
+    },
+    currentContent: {
+      id: 1287,
+      status: 1,
+      title,
+      categories: [14, 22],
+      userTypes: [{ id: 0, name: "Default", active: true, attributes: [answer(text, date)], publicationDate: "2026-03-02T09:00:00+00:00", expirationDate: null }],
+    },
+  };
+}
+
 /**
  * A realistic sample delivery for every Inbenta native event, as the JSON
  * Inbenta would send: the documented payloads with their placeholders filled.
@@ -142,4 +164,6 @@ export const inbentaSamples: InbentaPayloads = {
     categoryParentTo: 9,
     order: 1,
   },
+  "upon_saving.add": saved("add", "2026-03-02T08:15:04+00:00", created.title),
+  "upon_saving.edit": saved("edit", "2026-03-12T09:41:27+00:00", "How do I reset my online or mobile banking password?"),
 };

@@ -37,6 +37,16 @@ describe("Inbenta handler types", () => {
     });
   });
 
+  it("types the webhook upon saving: action literal, both content forms", () => {
+    receiver.on("upon_saving.edit", ({ payload }) => {
+      expectTypeOf(payload.action).toEqualTypeOf<"edit">();
+      expectTypeOf(payload.currentContent.id).toEqualTypeOf<number>();
+      expectTypeOf(payload.content.categories).toEqualTypeOf<Record<string, string> | undefined>();
+      // @ts-expect-error — a save has no trigger
+      void payload.trigger;
+    });
+  });
+
   it("does not compile a misspelt event name or the settings' alias as an event name", () => {
     expectTypeOf<InbentaEventName>().toEqualTypeOf<
       | "create_content"
@@ -47,6 +57,8 @@ describe("Inbenta handler types", () => {
       | "edit_category"
       | "remove_category"
       | "moving_category_tree"
+      | "upon_saving.add"
+      | "upon_saving.edit"
     >();
     // @ts-expect-error — the alias arrives as moving_category_tree
     expectTypeOf(receiver.on).toBeCallableWith("moving_category_tree_item", () => {});

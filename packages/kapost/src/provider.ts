@@ -34,6 +34,8 @@ export function kapost(options: KapostOptions = {}) {
     events: kapostEvents,
     auth: options.auth,
     outboundIps: kapostOutboundIps,
+    // Kapost signs nothing and takes no secret: the check is one you add to the webhook URL.
+    authAdvice: "kapost({ auth: basicAuth() }) with the credentials in the webhook URL, or secretPathSegment() / secretQueryParam(); Kapost signs nothing, so there is no secret to give",
     route(body) {
       const { type, operation } = parseEnvelope(kapostEnvelopeSchema, body);
       return [{ name: `${type}.${operation}`, payload: body }];

@@ -24,6 +24,8 @@ const UNIFIED: Record<KontentEventName, string[]> = {
   "asset.upsert": ["content.update"],
   "content_item.upsert": ["content.update"],
   "content_item_variant.archive": ["content.delete"],
+  "content_item_variant.create": ["content.create"],
+  "content_item_variant.upsert": ["content.update"],
   "content_item_variant.change_workflow_step": ["workflow.change"],
   "content_item_variant.restore": ["content.restore"],
   "content_item_variant.publish": ["content.publish"],
@@ -39,11 +41,13 @@ const UNIFIED: Record<KontentEventName, string[]> = {
   "workflow.upsert": ["content.update"],
   "content_item.created": ["content.create"],
   "content_item.deleted": ["content.delete"],
+  "content_item.changed": ["content.update"],
   "content_item.metadata_changed": ["content.update"],
   "content_item.workflow_step_changed": ["workflow.change"],
   "content_item.published": ["content.publish"],
   "content_item.unpublished": ["content.unpublish"],
   "asset.created": ["content.create"],
+  "asset.changed": ["content.update"],
   "asset.deleted": ["content.delete"],
   "asset.metadata_changed": ["content.update"],
   "content_type.created": [],
@@ -62,9 +66,9 @@ const UNIFIED: Record<KontentEventName, string[]> = {
 };
 
 describe("kontentEvents", () => {
-  it("lists the 16 legacy pairs of the webhooks reference and the 22 current object type/action pairs", () => {
-    expect(Object.keys(kontentLegacyEvents)).toHaveLength(16);
-    expect(names).toHaveLength(38);
+  it("lists the 18 legacy pairs (webhooks reference + management SDK triggers) and the 24 current object type/action pairs", () => {
+    expect(Object.keys(kontentLegacyEvents)).toHaveLength(18);
+    expect(names).toHaveLength(42);
     expect(Object.keys(UNIFIED).sort()).toEqual([...names].sort());
   });
 

@@ -51,6 +51,19 @@ function itemsChanged(role: "subject" | "affected"): Mapping<KontentContentData>
         };
 }
 
+/** A content item variant created (management) or changed (preview): the first item is the one, the others affected; nothing when none is listed. */
+function variantChanged(kind: "content.create" | "content.update"): Mapping<KontentContentData> {
+  return ({ data, message }) =>
+    data.items.length === 0
+      ? undefined
+      : {
+          kind,
+          items: data.items.map((item, i) => contentItem(item, i === 0 ? "subject" : "affected")),
+          occurredAt: message.created_timestamp,
+          channel: CHANNELS[message.api_name],
+        };
+}
+
 /** One taxonomy change per group listed (or one without a group when none is), with the affected items. */
 function taxonomyChanged(action: TaxonomyChange["action"]): Mapping<KontentContentData> {
   return ({ data, message }) => {
@@ -91,7 +104,9 @@ function legacyEvent<const T extends KontentLegacyType, const O extends KontentL
 
 /**
  * Native events of the legacy format, named `<message.type>.<message.operation>`:
- * every pair the Kontent.ai webhook reference lists.
+ * every pair the Kontent.ai webhook reference lists, plus the content item
+ * triggers of `@kontent-ai/management-sdk` (`create` on the Management API,
+ * `upsert` on Preview) and the migration guide.
  *
  * @example
  * ```ts
@@ -108,6 +123,8 @@ export const kontentLegacyEvents = {
     kontentWorkflowDataSchema,
     workflowStepChanged,
   ),
+  "content_item_variant.create": legacyEvent("content_item_variant", "create", kontentContentDataSchema, variantChanged("content.create")),
+  "content_item_variant.upsert": legacyEvent("content_item_variant", "upsert", kontentContentDataSchema, variantChanged("content.update")),
   "content_item_variant.restore": legacyEvent("content_item_variant", "restore", kontentCausedContentDataSchema, causedBy("content.restore")),
   "content_item_variant.publish": legacyEvent("content_item_variant", "publish", kontentCausedContentDataSchema, causedBy("content.publish")),
   "content_item_variant.unpublish": legacyEvent(

@@ -42,14 +42,16 @@ export const kontentLegacyTypeSchema = z.enum([
 export type KontentLegacyType = z.output<typeof kontentLegacyTypeSchema>;
 
 /**
- * `message.operation` values of the legacy format.
+ * `message.operation` values of the legacy format (`create` comes with
+ * Management API content item triggers, per `@kontent-ai/management-sdk`'s
+ * webhook contracts).
  *
  * @example
  * ```ts
  * kontentLegacyOperationSchema.parse(delivery.message.operation); // "publish", …
  * ```
  */
-export const kontentLegacyOperationSchema = z.enum(["upsert", "archive", "change_workflow_step", "restore", "publish", "unpublish"]);
+export const kontentLegacyOperationSchema = z.enum(["upsert", "create", "archive", "change_workflow_step", "restore", "publish", "unpublish"]);
 /** A legacy `message.operation` (see {@link kontentLegacyOperationSchema}). */
 export type KontentLegacyOperation = z.output<typeof kontentLegacyOperationSchema>;
 

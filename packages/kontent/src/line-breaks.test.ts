@@ -17,6 +17,11 @@ describe("normalizeKontentLineBreaks", () => {
     expect(normalizeKontentLineBreaks(body)).toBe(body);
   });
 
+  it("returns the same bytes when the line ends are CRLF already, so no second HMAC is spent", () => {
+    const body = encoder.encode('{\r\n  "a": 1\r\n}');
+    expect(normalizeKontentLineBreaks(body)).toBe(body);
+  });
+
   it("agrees with the helper's regex on any text", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom("\r", "\n", "a", "{", " ", "é", "😀")).map((parts) => parts.join("")), (text) => {

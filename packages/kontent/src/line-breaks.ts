@@ -5,7 +5,9 @@ const LF = 0x0a;
  * Replaces every run of CR/LF bytes with one CRLF, as
  * `@kontent-ai/webhook-helper` v4 does (`/[\r\n]+/g` → `"\r\n"`) before it
  * hashes. Works on bytes: CR and LF never occur inside a multi-byte UTF-8
- * sequence. Returns the input itself when it has no CR or LF.
+ * sequence. Returns the input itself when normalising changes nothing (no
+ * CR or LF, or CRLF line ends already), so a caller can tell by identity
+ * whether a second reading exists.
  *
  * @example
  * ```ts
@@ -27,5 +29,6 @@ export function normalizeKontentLineBreaks(body: Uint8Array): Uint8Array {
       out[n++] = body[i++]!;
     }
   }
-  return out.subarray(0, n);
+  const result = out.subarray(0, n);
+  return n === body.length && result.every((b, i) => b === body[i]) ? body : result;
 }

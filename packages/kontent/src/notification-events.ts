@@ -116,6 +116,7 @@ const object = kontentObjectSystemSchema;
 export const kontentNotificationEvents = {
   "content_item.created": event("content_item", "created", { system: item, slot: preview }, itemChanged("content.create")),
   "content_item.deleted": event("content_item", "deleted", { system: item, slot: preview }, itemChanged("content.delete")),
+  "content_item.changed": event("content_item", "changed", { system: item }, itemChanged("content.update")),
   "content_item.metadata_changed": event("content_item", "metadata_changed", { system: item }, itemChanged("content.update")),
   "content_item.workflow_step_changed": event(
     "content_item",
@@ -126,6 +127,7 @@ export const kontentNotificationEvents = {
   "content_item.published": event("content_item", "published", { system: item, slot: published }, itemChanged("content.publish")),
   "content_item.unpublished": event("content_item", "unpublished", { system: item, slot: published }, itemChanged("content.unpublish")),
   "asset.created": event("asset", "created", { system: object }, assetChanged("content.create")),
+  "asset.changed": event("asset", "changed", { system: object }, assetChanged("content.update")),
   "asset.deleted": event("asset", "deleted", { system: object }, assetChanged("content.delete")),
   "asset.metadata_changed": event("asset", "metadata_changed", { system: object }, assetChanged("content.update")),
   "content_type.created": event("content_type", "created", { system: object }),

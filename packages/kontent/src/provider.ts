@@ -17,7 +17,7 @@ export interface KontentOptions {
    * too, and wins.
    */
   accept?: KontentAcceptFilter;
-  /** Opt-in fallback for bodies whose line breaks were rewritten on the way; see {@link kontentSignature}. Default false. */
+  /** Also accept the body with its line breaks normalised to CRLF, when the exact bytes do not match (as helper v4 verifies); see {@link kontentSignature}. Default true. */
   normalizeLineBreaks?: boolean;
 }
 
@@ -38,7 +38,7 @@ export function kontent(options: KontentOptions) {
   return defineProvider<typeof kontentEvents, KontentMeta>({
     name: "kontent",
     events: kontentEvents,
-    auth: kontentSignature({ secret: options?.secret, normalizeLineBreaks: options?.normalizeLineBreaks ?? false }),
+    auth: kontentSignature({ secret: options?.secret, normalizeLineBreaks: options?.normalizeLineBreaks ?? true }),
     outboundIps: kontentOutboundIps,
     readMeta: readKontentMeta,
     ...(accept ? { accept: (meta) => accept.headers(meta) } : {}),

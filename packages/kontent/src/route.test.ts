@@ -51,18 +51,28 @@ describe("routeKontentDelivery", () => {
     expect(routeKontentDelivery(currentSpellingLegacy, context().ctx)[0]!.name).toBe("notification:taxonomy.upsert");
   });
 
-  it("throws a 422 with the failing path for a broken envelope", () => {
+  it("keeps the rest of a batch when one notification names no event: that one is unknown, with its path and a hint", () => {
     const missingAction = { notifications: [kontentSamples["asset.deleted"], { data: {}, message: { object_type: "asset" } }] };
-    const error = (() => {
-      try {
-        routeKontentDelivery(missingAction, context().ctx);
-      } catch (e) {
-        return e as ValidationError;
-      }
-    })();
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error!.issues.map((i) => i.path)).toEqual([["notifications", 1, "message", "action"]]);
+    const routed = routeKontentDelivery(missingAction, context().ctx);
+    expect(routed.map((r) => [r.name, r.path])).toEqual([
+      ["asset.deleted", ["notifications", 0]],
+      ["notification:unreadable", ["notifications", 1]],
+    ]);
+    expect(routed[1]!.hint).toMatch(/notifications\[1\] has no message.object_type and message.action/);
+  });
+
+  it("throws a 422 with the failing path for a broken envelope", () => {
+    expect(() => routeKontentDelivery({ notifications: "none" }, context().ctx)).toThrow(ValidationError);
     expect(() => routeKontentDelivery({ data: {}, message: { type: "taxonomy" } }, context().ctx)).toThrow(ValidationError);
+  });
+
+  it("fills meta from the signed body where the body says it, whatever the unsigned X-KC-Message-* headers claimed", () => {
+    const { ctx } = context({ "x-kc-message-project-id": "forged-project", "x-kc-message-api-name": "delivery_preview", "x-kc-message-id": "forged-id" });
+    routeKontentDelivery(publish, ctx);
+    expect(ctx.meta).toMatchObject({ projectId: publish.message.project_id, apiName: "delivery_production", id: publish.message.id });
+    const current = context({ "x-kc-message-project-id": "forged-project" });
+    routeKontentDelivery({ notifications: [kontentSamples["content_item.published"]] }, current.ctx);
+    expect(current.ctx.meta.projectId).toBe(kontentSamples["content_item.published"].message.environment_id);
   });
 
   it("throws a 422 for JSON that is neither format", () => {

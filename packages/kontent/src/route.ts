@@ -49,6 +49,51 @@ function warnOnHeaderMismatch(message: Readonly<Record<string, unknown>>, contex
 }
 
 /**
+ * One notification of a batch. One whose `object_type` / `action` cannot be
+ * read is an unknown event of its own (acknowledged, reported, seen by
+ * `onAny`), as helper v4 turns it into "unknown": the rest of the batch is kept.
+ */
+function routeNotification(notification: unknown, i: number): RoutedEvent {
+  const path = ["notifications", i];
+  const message = isObject(notification) && isObject(notification.message) ? notification.message : undefined;
+  const { object_type: objectType, action } = message ?? {};
+  if (typeof objectType === "string" && objectType !== "" && typeof action === "string" && action !== "") {
+    return { name: eventName(`${objectType}.${action}`, NOTIFICATION_NAMES, LEGACY_NAMES, "notification"), payload: notification, path };
+  }
+  return {
+    name: "notification:unreadable",
+    payload: notification,
+    path,
+    hint: `notifications[${i}] has no message.object_type and message.action strings, so it names no event; the other notifications were handled`,
+  };
+}
+
+/** Legacy `message` fields, by the meta field the same header fills. */
+const BODY_FIELDS = [...COMPARED, ["createdTimestamp", "created_timestamp"], ["webhookUrl", "webhook_url"]] as const;
+
+/**
+ * The `X-KC-Message-*` headers are not signed; the body is. Where the body
+ * says a value, `meta` takes it from the body, so a replayed body with forged
+ * headers cannot change what handlers read. (`meta` is built fresh for each
+ * delivery by `readKontentMeta`, before the body could be read.)
+ */
+function trustBodyMessage(message: Readonly<Record<string, unknown>>, meta: KontentMeta): void {
+  const writable = meta as { -readonly [K in keyof KontentMeta]: KontentMeta[K] };
+  for (const [field, key] of BODY_FIELDS) {
+    const value = message[key];
+    if (typeof value === "string") writable[field] = value;
+  }
+}
+
+/** Current format: the signed notifications name their environment; `meta.projectId` is that, when they all agree. */
+function trustNotificationEnvironment(notifications: readonly unknown[], meta: KontentMeta): void {
+  const ids = new Set(notifications.map((n) => (isObject(n) && isObject(n.message) ? n.message.environment_id : undefined)));
+  if (ids.size === 0) return;
+  const [only] = ids;
+  (meta as { projectId: string | undefined }).projectId = ids.size === 1 && typeof only === "string" ? only : undefined;
+}
+
+/**
  * Finds the native events of a Kontent.ai delivery: one per notification in
  * the current format (`path` ["notifications", i]), one for a legacy delivery.
  * A legacy delivery the `accept` filter rejects on its body yields none.
@@ -61,15 +106,13 @@ function warnOnHeaderMismatch(message: Readonly<Record<string, unknown>>, contex
 export function routeKontentDelivery(body: unknown, context: RouteContext<KontentMeta>, accept?: KontentAcceptCheck): RoutedEvent[] {
   if (isObject(body) && "notifications" in body) {
     const { notifications } = parseEnvelope(kontentNotificationsEnvelopeSchema, body);
-    return notifications.map((notification, i) => ({
-      name: eventName(`${notification.message.object_type}.${notification.message.action}`, NOTIFICATION_NAMES, LEGACY_NAMES, "notification"),
-      payload: notification,
-      path: ["notifications", i],
-    }));
+    trustNotificationEnvironment(notifications, context.meta);
+    return notifications.map((notification, i) => routeNotification(notification, i));
   }
   if (isObject(body) && ("message" in body || "data" in body)) {
     const { message } = parseEnvelope(kontentLegacyEnvelopeSchema, body);
     warnOnHeaderMismatch(message, context);
+    trustBodyMessage(message, context.meta);
     if (accept && !accept.message(message)) return [];
     return [{ name: eventName(`${message.type}.${message.operation}`, LEGACY_NAMES, NOTIFICATION_NAMES, "legacy"), payload: body }];
   }

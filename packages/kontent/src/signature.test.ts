@@ -1,7 +1,7 @@
 import { toHeaderReader, type Authenticator } from "@cmshooks/core";
 import { describe, expect, it } from "vitest";
 import { documentedExamples } from "./fixtures/documented-examples.js";
-import { kontentSignature, signKontent, formatKontentJson, KONTENT_LEGACY_SIGNATURE_HEADER, KONTENT_SIGNATURE_HEADER } from "./index.js";
+import { kontent, kontentSignature, signKontent, formatKontentJson, KONTENT_LEGACY_SIGNATURE_HEADER, KONTENT_SIGNATURE_HEADER } from "./index.js";
 
 const encoder = new TextEncoder();
 const vectors = documentedExamples.filter((e) => e.vector);
@@ -33,15 +33,16 @@ describe("Kontent.ai signature test vectors (VENDORS.md §1a)", () => {
       expect(await signKontent(body, decodedKey)).not.toBe(signature);
     });
 
-    it("rejects the same JSON with LF line ends: the exact bytes are signed", async () => {
-      expect(await verify(kontentSignature({ secret }), body.replace(/\r\n/g, "\n"), { [KONTENT_SIGNATURE_HEADER]: signature })).toBe(
-        "signature_mismatch",
-      );
+    it("accepts the same JSON with LF line ends, as helper v4 reads it (the normalised body is tried after the exact bytes)", async () => {
+      const lf = body.replace(/\r\n/g, "\n");
+      expect(await verify(kontentSignature({ secret }), lf, { [KONTENT_SIGNATURE_HEADER]: signature })).toBeUndefined();
     });
 
-    it("accepts the LF body only with the opt-in normalizeLineBreaks fallback", async () => {
+    it("accepts only the exact bytes with normalizeLineBreaks: false", async () => {
       const lf = body.replace(/\r\n/g, "\n");
-      expect(await verify(kontentSignature({ secret, normalizeLineBreaks: true }), lf, { [KONTENT_SIGNATURE_HEADER]: signature })).toBeUndefined();
+      expect(await verify(kontentSignature({ secret, normalizeLineBreaks: false }), lf, { [KONTENT_SIGNATURE_HEADER]: signature })).toBe(
+        "signature_mismatch",
+      );
     });
   }
 });
@@ -77,13 +78,24 @@ describe("kontentSignature", () => {
   });
 
   it("does not let the line-break fallback accept other changes to the body", async () => {
-    const auth = kontentSignature({ secret: "s", normalizeLineBreaks: true });
+    const auth = kontentSignature({ secret: "s" });
     const signature = await signKontent(body, "s");
     expect(await verify(auth, body.replace("published_article", "published_articlf"), { "x-kc-signature": signature })).toBe("signature_mismatch");
   });
 
   it("refuses an empty secret or an empty rotation list at construction", () => {
     expect(() => kontentSignature({ secret: "" })).toThrow(/empty/);
-    expect(() => kontentSignature({ secret: [] })).toThrow(/at least one secret/);
+    expect(() => kontentSignature({ secret: [] })).toThrow("kontent: `secret` is required");
+  });
+
+  it("names the user's setting when kontent() gets no secret, not core's internals", () => {
+    expect(() => kontent({ secret: undefined as unknown as string })).toThrow("kontent: `secret` is required");
+    expect(() => kontent({ secret: undefined as unknown as string })).not.toThrow(/hmacSignature/);
+  });
+
+  it("names the header it checked: a legacy mismatch is about X-KC-Signature", async () => {
+    const auth = kontentSignature({ secret: "s" });
+    const outcome = await auth.verify({ headers: toHeaderReader({ "x-kc-signature": "bogus" }), body: encoder.encode(body), url: undefined });
+    expect(outcome?.message).toBe("x-kc-signature does not match the body");
   });
 });

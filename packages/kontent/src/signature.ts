@@ -1,4 +1,4 @@
-import { hmacSignature, type Authenticator, type AuthOutcome } from "@cmshooks/core";
+import { hmacSignature, type Authenticator } from "@cmshooks/core";
 import { normalizeKontentLineBreaks } from "./line-breaks.js";
 
 /**
@@ -26,18 +26,23 @@ export interface KontentSignatureOptions {
   secret: string | readonly string[];
   /**
    * Also accept a signature computed after every run of CR/LF characters was
-   * replaced by one CRLF, as `@kontent-ai/webhook-helper` v4 hashes. Off by
-   * default: the exact bytes are checked first, and only a mismatch tries the
-   * normalised body. Turn it on only if something between Kontent.ai and
-   * your server rewrites line breaks.
+   * replaced by one CRLF, as `@kontent-ai/webhook-helper` v4 hashes. On by
+   * default, because Kontent.ai's docs (the raw body as-is) and its helper
+   * (the normalised body) disagree: the exact bytes are always checked
+   * first, and only a mismatch on a body that normalising would change costs
+   * one more HMAC per secret. `false` accepts the exact bytes only.
    */
   normalizeLineBreaks?: boolean;
 }
 
+const normalized = ({ body }: { body: Uint8Array }) => normalizeKontentLineBreaks(body);
+
 /**
  * The Kontent.ai signature check: base64 HMAC-SHA256 of the raw body, read
  * from `X-Kontent-ai-Signature` or, failing that, the legacy `X-KC-Signature`;
- * constant-time, any secret of a rotation list may match.
+ * constant-time, any secret of a rotation list may match. When the exact
+ * bytes do not match, the body with its line breaks normalised to CRLF is
+ * tried (see {@link KontentSignatureOptions.normalizeLineBreaks}).
  *
  * @example
  * ```ts
@@ -45,23 +50,11 @@ export interface KontentSignatureOptions {
  * ```
  */
 export function kontentSignature(options: KontentSignatureOptions): Authenticator {
-  const header = [KONTENT_SIGNATURE_HEADER, KONTENT_LEGACY_SIGNATURE_HEADER];
-  const exact = hmacSignature({ header, secret: options?.secret, encoding: "base64" });
-  if (!options.normalizeLineBreaks) return exact;
-  const normalized = hmacSignature({
-    header,
-    secret: options.secret,
+  return hmacSignature({
+    header: [KONTENT_SIGNATURE_HEADER, KONTENT_LEGACY_SIGNATURE_HEADER],
+    secret: options?.secret,
     encoding: "base64",
-    signedPayload: ({ body }) => normalizeKontentLineBreaks(body),
+    setting: "kontent: `secret`",
+    ...(options?.normalizeLineBreaks === false ? {} : { fallbackPayload: normalized }),
   });
-  return {
-    kind: "hmac",
-    needsBody: true,
-    verify(input) {
-      const retry = (outcome: AuthOutcome) =>
-        outcome?.code === "signature_mismatch" && normalizeKontentLineBreaks(input.body) !== input.body ? normalized.verify(input) : outcome;
-      const outcome = exact.verify(input);
-      return outcome instanceof Promise ? outcome.then(retry) : retry(outcome);
-    },
-  };
 }

@@ -60,6 +60,22 @@ for (const [engineName, engine] of [
       const expected = createHmac("sha256", "k").update("HTTPpublish").update(body).digest("base64");
       expect(await verify({ header: "x-sig", secret: "k", signedPayload }, { "x-sig": expected })).toBe("ok");
     });
+    it("tries the fallback bytes only after the exact bytes failed, and only when they differ", async () => {
+      const other = new TextEncoder().encode("another reading");
+      const calls: string[] = [];
+      const fallbackPayload = () => (calls.push("fallback"), other);
+      const otherSignature = createHmac("sha256", "k").update(other).digest("base64");
+      expect(await verify({ header: "x-sig", secret: "k", fallbackPayload }, { "x-sig": sign("k") })).toBe("ok");
+      expect(calls).toEqual([]);
+      expect(await verify({ header: "x-sig", secret: "k", fallbackPayload }, { "x-sig": otherSignature })).toBe("ok");
+      expect(await verify({ header: "x-sig", secret: "k", fallbackPayload: () => undefined }, { "x-sig": otherSignature })).toBe("signature_mismatch");
+      expect(await verify({ header: "x-sig", secret: "k", fallbackPayload: ({ body: b }) => b }, { "x-sig": otherSignature })).toBe("signature_mismatch");
+    });
+    it("names the header it read in a mismatch, not the first one configured", async () => {
+      const auth = hmacSignature({ header: ["x-new", "x-old"], secret: "k" });
+      const outcome = await auth.verify({ headers: toHeaderReader({ "x-old": "bogus" }), body, url: undefined });
+      expect(outcome?.message).toBe("x-old does not match the body");
+    });
   });
 }
 
@@ -69,6 +85,10 @@ describe("hmacSignature configuration", () => {
     expect(() => hmacSignature({ header: "x", secret: "" })).toThrow(/empty/);
     expect(() => hmacSignature({ header: "x", secret: [] })).toThrow(/at least one secret/);
     expect(() => hmacSignature({ header: "", secret: "k" })).toThrow(/header/);
+  });
+  it("names the user's own setting when told it", () => {
+    expect(() => hmacSignature({ header: "x", secret: undefined as unknown as string, setting: "kontent: `secret`" })).toThrow("kontent: `secret` is required");
+    expect(() => hmacSignature({ header: "x", secret: ["a", ""], setting: "blox: `secret`" })).toThrow("blox: `secret` #2 is empty");
   });
   it("refuses an unknown encoding or algorithm", () => {
     expect(() => hmacSignature({ header: "x", secret: "k", encoding: "base32" as "hex" })).toThrow(/encoding/);

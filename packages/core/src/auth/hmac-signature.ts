@@ -22,6 +22,20 @@ export interface HmacSignatureOptions {
   prefix?: string;
   /** The bytes that are signed, when a sender signs more than the raw body. Default: the raw body. */
   signedPayload?: (input: AuthInput) => Uint8Array;
+  /**
+   * A second reading of the signed bytes, tried only when the exact bytes do
+   * not match: one more HMAC per secret, on failure only. Return `undefined`
+   * (or the same bytes) when there is nothing else to try. For senders whose
+   * tools disagree on what was signed (Kontent.ai's helper v4 hashes the body
+   * with its line breaks normalised).
+   */
+  fallbackPayload?: (input: AuthInput) => Uint8Array | undefined;
+  /**
+   * How the user's own setting is named in configuration errors, e.g.
+   * "kontent: `secret`" gives "kontent: `secret` is required". Default: errors
+   * name `hmacSignature`.
+   */
+  setting?: string;
 }
 
 /** Builds an HMAC signature check; `@cmshooks/core` picks the fastest engine for the runtime. */
@@ -42,60 +56,86 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
     }
     const prepare = (secrets: readonly (string | Uint8Array)[]) => secrets.map((s) => engine.hmac(algorithm, toBytes(s)));
     const perTenant = typeof options.secret === "function" ? new TenantSecretCache(options.secret, prepare, "hmacSignature", options.cache) : undefined;
-    const signers: readonly HmacSigner[] = perTenant ? [] : prepare(secretList(options.secret as Exclude<SecretOption, (...args: never[]) => unknown>, "hmacSignature"));
+    const signers: readonly HmacSigner[] = perTenant ? [] : prepare(secretList(options.secret as Exclude<SecretOption, (...args: never[]) => unknown>, "hmacSignature", options.setting));
     // An unknown tenant is checked against a random key, so it costs what a known one does and answers the same 401.
     const decoy: readonly HmacSigner[] = perTenant ? [engine.hmac(algorithm, crypto.getRandomValues(new Uint8Array(32)))] : [];
     const prefix = options.prefix ?? "";
     const signedPayload = options.signedPayload;
-    const name = headers[0]!;
+    const fallbackPayload = options.fallbackPayload;
 
-    const read = (input: AuthInput): string | UnauthorizedError => {
+    /** The signature and the header it was read from (the one named in errors). */
+    const read = (input: AuthInput): { received: string; header: string } | UnauthorizedError => {
       let value: string | undefined;
-      for (const header of headers) {
-        value = input.headers.get(header);
+      let header = headers[0]!;
+      for (const name of headers) {
+        value = input.headers.get(name);
+        header = name;
         if (value !== undefined) break;
       }
-      if (value === undefined || value.trim() === "") return new UnauthorizedError("signature_missing", `Missing ${name} header`);
+      if (value === undefined || value.trim() === "") return new UnauthorizedError("signature_missing", `Missing ${headers.join(" or ")} header`);
       // Some proxies quote header values; base64 and hex never contain quotes.
       let received = value.trim().replace(QUOTED, "$1");
       if (prefix) {
-        if (!received.startsWith(prefix)) return new UnauthorizedError("signature_mismatch", `${name} does not start with ${prefix}`);
+        if (!received.startsWith(prefix)) return new UnauthorizedError("signature_mismatch", `${header} does not start with ${prefix}`);
         received = received.slice(prefix.length);
       }
-      return encoding === "hex" ? received.toLowerCase() : received;
+      return { received: encoding === "hex" ? received.toLowerCase() : received, header };
     };
-    const mismatch = () => new UnauthorizedError("signature_mismatch", `${name} does not match the body`);
 
     return {
       kind: "hmac",
       needsBody: true,
       perTenant: perTenant !== undefined,
       verify(input): AuthOutcome | Promise<AuthOutcome> {
-        const received = read(input);
-        if (typeof received !== "string") return received;
+        const signature = read(input);
+        if (signature instanceof UnauthorizedError) return signature;
         const data = signedPayload ? signedPayload(input) : input.body;
+        const verifyWith = (keys: readonly HmacSigner[], known: boolean) => check(keys, signature, data, input, known);
         if (perTenant) {
           const keys = perTenant.get(input.tenant ?? NO_TENANT);
-          if (keys instanceof Promise) return keys.then((k) => check(k ?? decoy, received, data, k !== undefined));
-          return check(keys ?? decoy, received, data, keys !== undefined);
+          if (keys instanceof Promise) return keys.then((k) => verifyWith(k ?? decoy, k !== undefined));
+          return verifyWith(keys ?? decoy, keys !== undefined);
         }
-        return check(signers, received, data, true);
+        return verifyWith(signers, true);
       },
     };
 
-    /** Compares `received` with each signer's digest in constant time; a decoy check always fails. */
-    function check(keys: readonly HmacSigner[], received: string, data: Uint8Array, known: boolean): AuthOutcome | Promise<AuthOutcome> {
+    /**
+     * Checks the exact bytes, then (only on a mismatch, and only when it
+     * differs) the fallback reading; a decoy check always fails.
+     */
+    function check(
+      keys: readonly HmacSigner[],
+      { received, header }: { received: string; header: string },
+      data: Uint8Array,
+      input: AuthInput,
+      known: boolean,
+    ): AuthOutcome | Promise<AuthOutcome> {
+      const mismatch = () => new UnauthorizedError("signature_mismatch", `${header} does not match the body`);
+      const settle = (matched: boolean): AuthOutcome | Promise<AuthOutcome> => {
+        if (matched) return known ? undefined : mismatch();
+        const other = fallbackPayload?.(input);
+        if (other === undefined || other === data) return mismatch();
+        const again = matches(keys, received, other);
+        return typeof again === "boolean" ? (again && known ? undefined : mismatch()) : again.then((m) => (m && known ? undefined : mismatch()));
+      };
+      const first = matches(keys, received, data);
+      return typeof first === "boolean" ? settle(first) : first.then(settle);
+    }
+
+    /** True when any key signs `data` as `received`; every key is tried, so the time does not say which matched. */
+    function matches(keys: readonly HmacSigner[], received: string, data: Uint8Array): boolean | Promise<boolean> {
       let matched = false;
-        let pending: Promise<string>[] | undefined;
+      let pending: Promise<string>[] | undefined;
       for (const sign of keys) {
         const expected = sign(data, encoding);
         if (typeof expected === "string") matched = constantTimeEqual(received, expected) || matched;
         else (pending ??= []).push(expected);
       }
-      if (!pending) return matched && known ? undefined : mismatch();
+      if (!pending) return matched;
       return Promise.all(pending).then((digests) => {
         for (const expected of digests) matched = constantTimeEqual(received, expected) || matched;
-        return matched && known ? undefined : mismatch();
+        return matched;
       });
     }
   };

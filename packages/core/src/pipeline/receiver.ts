@@ -196,8 +196,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     if (provider.auth.length === 0 && !allowlistAuthenticates && options.allowUnauthenticated !== true) {
       const why = allowlist ? " (allowIps covers every address, so it proves nothing)" : "";
       throw new ConfigurationError(
-        `createReceiver: the ${provider.name} provider has no authenticity check${why}. Pass one (a secret, secretHeader(), basicAuth(), ` +
-          "secretQueryParam()), or allowIps with the sender's addresses, or opt out explicitly with allowUnauthenticated: true.",
+        `createReceiver: the ${provider.name} provider has no authenticity check${why}. Pass one (${provider.authAdvice ?? "a secret, secretHeader(), basicAuth(), secretQueryParam()"}), ` +
+          "or allowIps with the sender's addresses, or opt out explicitly with allowUnauthenticated: true.",
       );
     }
     if (options.handoff !== undefined && typeof options.handoff?.enqueue !== "function") {

@@ -9,6 +9,7 @@ import {
 } from "@cmshooks/contensis";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { toHandleInput } from "../to-handle-input.js";
 import { contensisTestkit, contensisTestkitFor, contensisTestSubscription } from "./contensis.js";
 
 function receiverFor<D extends ContensisSubscriptionDefinition>(subscription: ContensisSubscription<D>) {
@@ -23,7 +24,8 @@ function receiverFor<D extends ContensisSubscriptionDefinition>(subscription: Co
 describe("contensisTestkit", () => {
   it("lists every native event of the vendor's events table", () => {
     expect([...contensisTestkit.events].sort()).toEqual(Object.keys(contensisEvents).sort());
-    expect(contensisTestkit.events).toHaveLength(54);
+    expect(contensisTestkit.events).toHaveLength(58);
+    expect(contensisTestkit.events).toEqual(expect.arrayContaining(["contentType.published", "component.published", "node.moved", "node.childOrderChanged"]));
   });
 
   it("makes an authenticated delivery for every native event that the receiver accepts (200) under its own name", async () => {
@@ -97,5 +99,27 @@ describe("contensisTestkitFor a templated subscription", () => {
       expect([event, result.status, result.body]).toEqual([event, 200, expect.any(String)]);
     }
     expect(names).toEqual([...kit.events]);
+  });
+});
+
+describe("contensisTestkitFor a subscription written with Scriban placeholders ({{…}})", () => {
+  const subscription = defineContensisSubscription({
+    name: "Scriban",
+    url: "https://hooks.example.com/contensis/{{resource.sys.id}}",
+    topics: [{ resourceType: "entry", event: ["published"] }],
+    headers: { department: { value: "{{resource.department}}" }, "x-webhook-secret": { secret: true, value: "s3cret-value" } },
+    templates: { entry: { id: "{{resource.sys.id}}", title: "{{ resource.entryTitle }}" } },
+  });
+  const kit = contensisTestkitFor(subscription);
+
+  it("renders the URL, headers and template, and the receiver routes and accepts the delivery (200)", async () => {
+    const delivery = await kit.delivery("entry.published", { values: { title: "Budget approved", department: "Newsroom" } });
+    expect(delivery.payload).toEqual({ id: expect.any(String), title: "Budget approved" });
+    expect(delivery.headers).toMatchObject({ department: "Newsroom", "x-contensis-event": "published" });
+    expect(delivery.path).not.toContain("{{");
+    const { receiver, names, errors } = receiverFor(subscription);
+    expect((await receiver.handle(toHandleInput(delivery))).status).toBe(200);
+    expect(names).toEqual(["entry.published"]);
+    expect(errors).toEqual([]);
   });
 });

@@ -34,8 +34,9 @@ describe("inbentaTestkit", () => {
         const response = await receiver.handle(toHandleInput(delivery));
         expect(response.status).toBe(200);
         expect(seen).toEqual([{ name: event, payload: delivery.payload }]);
-        // The move arrives under its payload name, whichever name Inbenta's settings use.
-        expect(delivery.payload.trigger).toBe(event);
+        // The move arrives under its payload name, whichever name Inbenta's settings use; a save is named by its action.
+        const { trigger, action } = delivery.payload as { trigger?: string; action?: string };
+        expect(trigger ?? `upon_saving.${action}`).toBe(event);
       });
     }
   }

@@ -85,9 +85,26 @@ function payload<K extends InbentaEventName>(event: K, seed: number): InbentaPay
       categoryParentTo: data.int(1, 400),
       order: data.int(1, 12),
     }),
+    "upon_saving.add": () => saved(title),
+    "upon_saving.edit": () => saved(`${title.slice(0, -1)} online?`),
   };
-  // The documented move payload has no date; every other trigger has one.
-  const head = event === "moving_category_tree" ? { trigger: event } : { trigger: event, date };
+  /** A "webhook upon saving" body: the compact `content` and the stored `currentContent` of one save. */
+  function saved(savedTitle: string) {
+    const text = `<p>${savedTitle} Here is how.</p>`;
+    return {
+      content: { id: contentId, title: savedTitle, userTypes: { Default: { ANSWER_TEXT: text } }, categories: { [String(categoryId)]: category } },
+      currentContent: {
+        id: contentId,
+        status: 1,
+        title: savedTitle,
+        categories: [categoryId],
+        userTypes: [{ id: 0, name: "Default", active: true, attributes: [answer(data, text, date, editorName)], publicationDate: date, expirationDate: null }],
+      },
+    };
+  }
+  // The "webhook upon saving" names its event by `action`; the documented move payload has no date; every other trigger has one.
+  const saving = event.startsWith("upon_saving.");
+  const head = saving ? { action: event.slice("upon_saving.".length), date } : event === "moving_category_tree" ? { trigger: event } : { trigger: event, date };
   return { ...head, ...(body[event]() as object) } as InbentaPayloads[K];
 }
 
