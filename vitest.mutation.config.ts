@@ -21,7 +21,7 @@ export default defineConfig({
     include: [
       "packages/core/src/**/*.test.ts",
       "packages/kontent/src/**/*.test.ts",
-      "test/mutation-guards/**/*.test.ts",
+      "test/dedupe-memory-store-bounds.test.ts",
       "test/receiver-auth.e2e.test.ts",
       "test/receiver-auth-path-secret.e2e.test.ts",
       "test/ip-allowlist.e2e.test.ts",
