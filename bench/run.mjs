@@ -14,6 +14,7 @@ const suites = [
   ["HTTP adapters", "http.mjs"],
   ["Memory under abuse", "memory.mjs"],
   ["IP allowlist matcher", "ip-matcher.mjs"],
+  ["Constant-time comparisons (dudect)", "constant-time.mjs"],
   ["Dedupe store: Redis vs memory", "redis-dedupe.mjs"],
   ["Queue hand-off latency", "queue-latency.mjs"],
   ["Package sizes", "../scripts/size.mjs"],

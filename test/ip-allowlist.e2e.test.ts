@@ -137,6 +137,9 @@ describe("allowIps configuration", () => {
     expect(kontent.outboundIps).toHaveLength(8);
     expect(blox.outboundIps).toEqual([]);
     const receiver = createReceiver({ provider: kontent({ secret: "s" }), allowIps: kontent.outboundIps });
-    expect(receiver).toBeDefined();
+    // Every published address gets past the allowlist (to the signature check: 401); a neighbour does not (403).
+    const answer = async (ip: string) => (await receiver.handle({ method: "POST", headers: { "content-type": "application/json" }, body: "{}", ip })).status;
+    expect(await Promise.all(kontent.outboundIps.map(answer))).toEqual(kontent.outboundIps.map(() => 401));
+    expect(await answer("13.69.68.2")).toBe(403);
   });
 });

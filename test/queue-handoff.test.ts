@@ -187,10 +187,16 @@ describe.skipIf(!redisUp)("inline handling and queue hand-off are one option apa
     const app = appReceiver(queueHandoff({ queue }));
     const server = await startServer(toNodeHandler(app.receiver));
     try {
-      const answer = await request(server.url, await delivery("default-status"));
+      const message = await delivery("default-status");
+      const answer = await request(server.url, message);
       expect(answer.status).toBe(200);
       expect(answer.text).toBe('{"ok":true}');
       expect(app.ran).toEqual([]);
+      // Queued: the job is in Redis, under the delivery's id, with the verified event, waiting for a worker.
+      const job = await queue.getJob(deliveryJobId(bloxDeliveryId(message.body)));
+      expect(job?.name).toBe("editorial.update_asset");
+      expect(job?.data).toMatchObject({ name: "editorial.update_asset", source: "blox", deliveryId: bloxDeliveryId(message.body), payload: { data: { uuid: "uuid-default-status" } } });
+      expect(await job?.getState()).toBe("waiting");
     } finally {
       await server.close();
       await queue.obliterate({ force: true });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis, type RedisOptions } from "ioredis";
 import { failFastRedisOptions } from "@cmshooks/redis";
+import { skipOutsideCi } from "./ci.js";
 
 /** The shared test Redis (keeps nothing on disk). Override with CMSHOOKS_TEST_REDIS_URL. */
 export const REDIS_URL = process.env.CMSHOOKS_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -18,9 +19,9 @@ export async function connectRedis(url = REDIS_URL, options: RedisOptions = {}):
 }
 
 /**
- * Whether tests that need Redis can run. In CI (CI=true) an unreachable Redis
- * throws, so those tests FAIL rather than silently skip; locally they skip
- * with a message.
+ * Whether tests that need Redis can run. In CI (see `isCi`: CI=true, 1, …) an
+ * unreachable Redis throws, so those tests FAIL rather than silently skip;
+ * locally they skip with a message.
  */
 export async function requireRedis(url = REDIS_URL): Promise<boolean> {
   const probe = new Redis(url, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -30,9 +31,7 @@ export async function requireRedis(url = REDIS_URL): Promise<boolean> {
     await probe.ping();
     return true;
   } catch (error) {
-    const reason = `Redis is not reachable at ${url} (${(error as Error).message})`;
-    if (process.env.CI === "true") throw new Error(`${reason}: these tests need it in CI`);
-    console.warn(`SKIPPED: ${reason}. Start one with: redis-server --port 6379 --save "" --appendonly no`);
+    skipOutsideCi(`Redis is not reachable at ${url} (${(error as Error).message})`, 'Start one with: redis-server --port 6379 --save "" --appendonly no');
     return false;
   } finally {
     probe.disconnect();

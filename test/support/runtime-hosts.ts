@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { EdgeVM } from "@edge-runtime/vm";
@@ -74,6 +75,9 @@ async function runBinary(name: "bun" | "deno", args: readonly string[], env: Nod
   return JSON.parse(line) as RuntimeRun;
 }
 
+const WORKERD_DATE = "2025-09-01";
+const PROBE_WORKER = `export default { fetch: () => new Response("ok") };`;
+
 /** Cloudflare Workers: workerd through Miniflare, each delivery sent as a real HTTP request to the worker. */
 const workerd: RuntimeHost = {
   name: "workerd (Miniflare)",
@@ -81,14 +85,28 @@ const workerd: RuntimeHost = {
   bundled: true,
   async run(bundles, cases) {
     let mf: Miniflare;
+    // workerd prints why a worker failed to load on its stderr, not in the error Miniflare throws.
+    let stderr = "";
+    const common = {
+      modules: true,
+      compatibilityDate: WORKERD_DATE,
+      handleRuntimeStdio: (out: Readable, err: Readable) => {
+        out.resume();
+        err.on("data", (chunk: Buffer) => void (stderr = (stderr + chunk.toString("utf8")).slice(-4_000)));
+      },
+    };
     try {
-      // No nodejs_compat flag: the worker has no Node APIs at all.
-      mf = new Miniflare({ modules: true, script: bundles.esm, compatibilityDate: "2025-09-01" });
+      // workerd itself, on a worker that cannot fail: only this failing means the runtime is unavailable.
+      mf = new Miniflare({ ...common, script: PROBE_WORKER });
       await mf.ready;
     } catch (error) {
       throw new RuntimeUnavailableError(`workerd cannot start: ${(error as Error).message}`);
     }
     try {
+      // No nodejs_compat flag: the worker has no Node APIs at all. A bundle that fails to load here fails the test.
+      await mf.setOptions({ ...common, script: bundles.esm }).catch((error: unknown) => {
+        throw new Error(`workerd started but could not load the app: ${(error as Error).message}\n${stderr}`, { cause: error });
+      });
       const results: RuntimeResult[] = [];
       for (const c of cases) {
         const response = await mf.dispatchFetch(`http://runtime.test${c.path}`, { method: c.method, headers: c.headers, body: Buffer.from(c.bodyBase64, "base64") });
