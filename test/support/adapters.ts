@@ -42,7 +42,7 @@ export interface ParserCase {
   readonly code?: string;
   /** Bytes put before the default delivery's JSON (signed as sent). */
   readonly prefix?: Uint8Array;
-  readonly mount: "express.json" | "express.raw" | "koa-bodyparser" | "@koa/bodyparser" | "rawless-parser";
+  readonly mount: "express.json" | "express.raw" | "express.json-verify" | "koa-bodyparser" | "@koa/bodyparser" | "rawless-parser" | HonoMiddleware;
 }
 
 /**
@@ -56,10 +56,20 @@ export interface Framework {
   readonly parserCases: readonly ParserCase[];
 }
 
+/** What a Hono middleware before the webhook route did with the body. */
+type HonoMiddleware = "hono:json" | "hono:arrayBuffer" | "hono:stream";
+
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const expressParserCases: ParserCase[] = [
   { name: "express.json() first answers 500 body_already_parsed", mount: "express.json", status: 500, code: "body_already_parsed" },
   { name: "express.raw() first verifies its Buffer (200)", mount: "express.raw", status: 200 },
+  { name: "express.json({ verify }) keeping req.rawBody first verifies that Buffer (200)", mount: "express.json-verify", status: 200 },
+];
+const honoParserCases: ParserCase[] = [
+  { name: "c.req.json() first verifies the text Hono cached (200)", mount: "hono:json", status: 200 },
+  { name: "c.req.arrayBuffer() first verifies the bytes Hono cached (200)", mount: "hono:arrayBuffer", status: 200 },
+  { name: "c.req.json() first, with a BOM the text lost, answers 500 body_already_read", mount: "hono:json", status: 500, code: "body_already_read", prefix: BOM },
+  { name: "a middleware that read the raw stream answers 500 body_already_read", mount: "hono:stream", status: 500, code: "body_already_read" },
 ];
 const koaParserCases: ParserCase[] = [
   { name: "koa-bodyparser first verifies its rawBody (200)", mount: "koa-bodyparser", status: 200 },
@@ -79,6 +89,9 @@ function expressApp(express: typeof express5) {
     const app = express();
     if (parser === "express.json") app.use(express.json());
     if (parser === "express.raw") app.use(express.raw({ type: "*/*" }));
+    if (parser === "express.json-verify") {
+      app.use(express.json({ verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
+    }
     app.all("/hooks/blox", expressReceiver(receiver));
     app.post("/other", express.json(), (req, res) => void res.json({ echo: req.body }));
     return app;
@@ -108,8 +121,11 @@ function koaApp(Koa: typeof Koa3) {
   };
 }
 
-function honoApp(receiver: ReceiverEntry): RequestListener {
+function honoApp(receiver: ReceiverEntry, parser?: ParserCase["mount"]): RequestListener {
   const app = new Hono();
+  if (parser === "hono:json") app.use(async (c, next) => void (await c.req.json(), await next()));
+  if (parser === "hono:arrayBuffer") app.use(async (c, next) => void (await c.req.arrayBuffer(), await next()));
+  if (parser === "hono:stream") app.use(async (c, next) => void (await new Response(c.req.raw.body).arrayBuffer(), await next()));
   app.all("/hooks/blox", honoReceiver(receiver));
   app.post("/other", async (c) => c.json({ echo: await c.req.json() }));
   return getRequestListener(app.fetch);
@@ -121,5 +137,5 @@ export const frameworks: readonly Framework[] = [
   { name: "Express 4", app: expressApp(express4), parserCases: expressParserCases },
   { name: "Koa 3", app: koaApp(Koa3), parserCases: koaParserCases },
   { name: "Koa 2", app: koaApp(Koa2), parserCases: koaParserCases },
-  { name: "Hono (node-server)", app: honoApp, parserCases: [] },
+  { name: "Hono (node-server)", app: honoApp, parserCases: honoParserCases },
 ];
