@@ -1,17 +1,10 @@
-import { defineProvider, hmacSignature, parseEnvelope } from "@cmshooks/core";
+import { defineProvider, parseEnvelope } from "@cmshooks/core";
 import { bloxEventName } from "./event-name.js";
 import { bloxEvents } from "./events.js";
 import { bloxEnvelopeSchema } from "./schemas.js";
+import { bloxSignature } from "./verify-signature.js";
 
-/**
- * The header BLOX signs deliveries in.
- *
- * @example
- * ```ts
- * const signature = request.headers.get(BLOX_SIGNATURE_HEADER); // "x-hook-signature"
- * ```
- */
-export const BLOX_SIGNATURE_HEADER = "x-hook-signature";
+export { BLOX_SIGNATURE_HEADER } from "./verify-signature.js";
 
 /** Options of {@link blox}. */
 export interface BloxOptions {
@@ -33,7 +26,7 @@ export function blox(options: BloxOptions) {
   return defineProvider({
     name: "blox",
     events: bloxEvents,
-    auth: hmacSignature({ header: BLOX_SIGNATURE_HEADER, secret: options?.secret, encoding: "base64" }),
+    auth: bloxSignature(options?.secret),
     outboundIps: bloxOutboundIps,
     route(body) {
       const { application, event } = parseEnvelope(bloxEnvelopeSchema, body);

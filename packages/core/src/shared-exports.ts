@@ -22,3 +22,5 @@ export { WebhookReceiver, type ReceiverOptions, type DeliveryInput, type ErrorCo
 export type { ReceiverResponse } from "./pipeline/responses.js";
 export { canCarryJson } from "./pipeline/media-type.js";
 export type { Receiver, CreateReceiver } from "./create-receiver.js";
+export { verifyAuthenticity, type StandaloneDelivery } from "./standalone/verify-authenticity.js";
+export type { ParseDelivery, ParsedDelivery } from "./standalone/parse-delivery.js";

@@ -12,6 +12,7 @@ export { kontentLegacyEvents } from "./legacy-events.js";
 export { kontentNotificationEvents, kontentNotificationKey } from "./notification-events.js";
 export { kontentSignature, KONTENT_SIGNATURE_HEADER, KONTENT_LEGACY_SIGNATURE_HEADER, type KontentSignatureOptions } from "./signature.js";
 export { signKontent } from "./sign.js";
+export { verifyKontentSignature } from "./verify-signature.js";
 export { formatKontentJson } from "./wire-format.js";
 export { kontentOutboundIps } from "./outbound-ips.js";
 export { readKontentMeta, KONTENT_MESSAGE_HEADERS, type KontentMeta } from "./meta.js";
