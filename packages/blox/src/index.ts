@@ -28,3 +28,4 @@ export const bloxSchemas = {
   userData: bloxUserDataSchema,
   userDelivery: bloxUserDeliverySchema,
 } as const;
+export type { BloxReceiver } from "./receiver-type.js";

@@ -49,3 +49,4 @@ export const inbentaSchemas = {
   attributeObject: inbentaAttributeObjectSchema,
   decisionTree: inbentaDecisionTreeSchema,
 } as const;
+export type { InbentaReceiver } from "./receiver-type.js";

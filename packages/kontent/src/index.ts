@@ -21,3 +21,4 @@ export { kontentSamples } from "./samples.js";
 export { kontentSchemas } from "./schemas.js";
 export * from "./legacy-schemas.js";
 export * from "./notification-schemas.js";
+export type { KontentReceiver } from "./receiver-type.js";
