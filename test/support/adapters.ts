@@ -90,7 +90,7 @@ function expressApp(express: typeof express5) {
     if (parser === "express.json") app.use(express.json());
     if (parser === "express.raw") app.use(express.raw({ type: "*/*" }));
     if (parser === "express.json-verify") {
-      app.use(express.json({ verify: (req, _res, buf) => void ((req as { rawBody?: Buffer }).rawBody = buf) }));
+      app.use(express.json({ verify: (req, _res, buf) => void ((req as unknown as { rawBody?: Buffer }).rawBody = buf) }));
     }
     app.all("/hooks/blox", expressReceiver(receiver));
     app.post("/other", express.json(), (req, res) => void res.json({ echo: req.body }));
