@@ -23,6 +23,14 @@ function bodyOf(kib) {
 const receiver = createReceiver({ provider: blox({ secret: SECRET }) });
 let handled = 0;
 receiver.on("editorial.update_asset", () => void handled++);
+// The same delivery to a unified handler: the vendor's mapping runs and a unified event is built.
+const unifiedReceiver = createReceiver({ provider: blox({ secret: SECRET }) });
+// One endpoint for many tenants: the secret is a function of the delivery (the `tenant` route parameter), cached.
+const tenantReceiver = createReceiver({ provider: blox({ secret: ({ tenant }) => (tenant === "acme" ? SECRET : undefined) }) });
+tenantReceiver.on("editorial.update_asset", () => void handled++);
+const TENANT_PARAMS = Object.freeze({ tenant: "acme" });
+let seenItems = 0;
+unifiedReceiver.onContentUpdate((event) => void (seenItems += event.items.length));
 
 const octokit = new Webhooks({ secret: SECRET });
 octokit.on("issues", () => void handled++);
@@ -49,13 +57,22 @@ for (const kib of SIZES) {
 
   const contestants = {
     floor: () => {
-      // What a careful hand-written receiver does: HMAC, constant-time compare, parse.
+      // What a careful hand-written receiver does: HMAC, constant-time compare, parse, one handler call.
       const digest = Buffer.from(createHmac("sha256", SECRET).update(body).digest("base64"));
       if (!timingSafeEqual(digest, expected)) throw new Error("bad");
-      return JSON.parse(body.toString("utf8"));
+      const payload = JSON.parse(body.toString("utf8"));
+      if (payload.event === "update_asset") handled++;
     },
     "cmshooks handle": async () => {
       const r = await receiver.handle({ method: "POST", headers, body });
+      if (r.status !== 200) throw new Error(r.body);
+    },
+    "cmshooks handle (tenant, warm cache)": async () => {
+      const r = await tenantReceiver.handle({ method: "POST", headers, body, params: TENANT_PARAMS });
+      if (r.status !== 200) throw new Error(r.body);
+    },
+    "cmshooks handle (unified)": async () => {
+      const r = await unifiedReceiver.handle({ method: "POST", headers, body });
       if (r.status !== 200) throw new Error(r.body);
     },
     "cmshooks fetch": async () => {
@@ -83,10 +100,16 @@ for (const kib of SIZES) {
 const rows = results.map((r) => [`${r.kib} KiB`, r.name, fmt(r.ns / 1000), `±${fmt(r.spread, 0)}%`, `${fmt(r.ratio)}×`]);
 const goals = SIZES.map((kib) => {
   const ours = results.find((r) => r.kib === kib && r.name === "cmshooks handle");
+  const unified = results.find((r) => r.kib === kib && r.name === "cmshooks handle (unified)");
   const octo = results.find((r) => r.kib === kib && r.name === "octokit");
+  const tenant = results.find((r) => r.kib === kib && r.name === "cmshooks handle (tenant, warm cache)");
+  const floorNs = results.find((r) => r.kib === kib && r.name === "floor").ns;
+  const tenantCost = (tenant.ns - ours.ns) / floorNs;
   return [
     `${kib} KiB`,
     `${fmt(ours.ratio)}× ${ours.ratio <= 1.15 ? "met" : "not met"}`,
+    `${fmt(unified.ratio)}× ${unified.ratio <= 1.15 ? "met" : "not met"}`,
+    `${fmt(100 * tenantCost, 1)}% ${tenantCost <= 0.03 ? "met" : "not met"}`,
     `${fmt(ours.ns / octo.ns)}× ${ours.ns / octo.ns <= 0.85 ? "met" : "not met"}`,
   ];
 });
@@ -95,9 +118,10 @@ const out = [
   "",
   table(["body", "receiver", "µs/delivery", "spread", "÷ floor"], rows),
   "",
-  "Goals: `cmshooks handle` ≤ 1.15× the floor, ≤ 0.85× octokit.",
+  "The floor is what a careful developer writes by hand: HMAC, `timingSafeEqual`, `JSON.parse`, one handler call.",
+  "Goals: `cmshooks handle` ≤ 1.15× the floor with a native handler and with a unified one (`onContentUpdate`), ≤ 0.85× octokit.",
   "",
-  table(["body", "handle ÷ floor (≤ 1.15)", "handle ÷ octokit (≤ 0.85)"], goals),
+  table(["body", "native handler ÷ floor (≤ 1.15)", "unified handler ÷ floor (≤ 1.15)", "tenant resolution, warm cache, % of floor (≤ 3%)", "handle ÷ octokit (≤ 0.85)"], goals),
   "",
   "### zod 4 validation of the BLOX schema: interpreted vs `z.compile` (median µs)",
   "",
@@ -105,4 +129,4 @@ const out = [
 ].join("\n");
 console.log(out);
 if (json) writeFileSync(json, JSON.stringify({ results, zod: zodRows }, null, 2));
-if (handled === 0) throw new Error("no handler ran: the benchmark measured nothing");
+if (handled === 0 || seenItems === 0) throw new Error("no handler ran: the benchmark measured nothing");

@@ -10,6 +10,7 @@ const quick = process.argv.includes("--quick");
 const here = fileURLToPath(new URL(".", import.meta.url));
 const suites = [
   ["In-process pipeline", "in-process.mjs"],
+  ["OpenTelemetry", "otel.mjs"],
   ["HTTP adapters", "http.mjs"],
   ["Memory under abuse", "memory.mjs"],
   ["IP allowlist matcher", "ip-matcher.mjs"],

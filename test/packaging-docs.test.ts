@@ -15,7 +15,7 @@ import { publishablePackages, repoRoot } from "./support/pack-workspaces.js";
 const run = promisify(execFile);
 
 /** Packages that receive one sender's webhooks: their README also documents options, events, authentication and what is unconfirmed. */
-const VENDOR_PACKAGES = new Set(["blox", "kontent", "contensis", "inbenta", "kapost"]);
+const VENDOR_PACKAGES = new Set(["blox", "kontent", "contensis", "inbenta", "kapost", "storyblok", "strapi"]);
 
 const packages = publishablePackages();
 

@@ -19,14 +19,14 @@ import { entryClosure, externalImports, isNodeBuiltin, packageOf } from "./suppo
 import { packWorkspaces, publishablePackages, repoRoot, workspacePackages, type Manifest, type PackedPackage } from "./support/pack-workspaces.js";
 
 /** Packages that are finished and must be checked; the others join as soon as they are built. */
-const FINISHED = ["core", "node", "blox", "inbenta", "kapost", "express", "koa", "hono", "testkit"];
+const FINISHED = ["core", "node", "blox", "inbenta", "kapost", "storyblok", "strapi", "express", "koa", "hono", "fastify", "lambda", "testkit"];
 
 /**
- * Packages made for Node only (node:http, raw-body, ioredis, BullMQ, the CLI).
+ * Packages made for Node only (node:http, raw-body, Fastify, ioredis, BullMQ, the CLI).
  * Every other package's entries must run on Workers, Deno, Bun and browsers:
  * no Node built-in may reach them.
  */
-const NODE_ONLY = new Set(["node", "express", "koa", "redis", "queue", "testkit"]);
+const NODE_ONLY = new Set(["node", "express", "koa", "fastify", "redis", "queue", "testkit"]);
 
 const RESOLUTIONS = ["node10", "node16-cjs", "node16-esm", "bundler"] as const;
 

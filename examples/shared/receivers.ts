@@ -18,6 +18,8 @@ import { basicAuth, createReceiver, secretHeader, secretQueryParam, type EventMa
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
 import { kontent } from "@cmshooks/kontent";
+import { storyblok } from "@cmshooks/storyblok";
+import { strapi } from "@cmshooks/strapi";
 
 /** What a handler saw: printed by the example apps, collected by the demo. */
 export interface SeenEvent {
@@ -113,6 +115,26 @@ const vendors = {
     withUnifiedLog(createReceiver({ provider: inbenta({ auth: secretQueryParam(auth.query) }) }), log).onAny((event) =>
       log({ vendor: "inbenta", via: "native", name: event.name, detail: event.known ? `trigger ${event.name}` : "unknown trigger" }),
     ),
+  ),
+  // Storyblok signs with the webhook secret (webhook-signature: hex HMAC-SHA1 of the body).
+  storyblok: vendor({ secret: fromEnv("STORYBLOK_WEBHOOK_SECRET", "storyblok-demo-secret") }, ({ secret }, log) =>
+    withUnifiedLog(createReceiver({ provider: storyblok({ secret }) }), log)
+      .on(["story.published", "story.unpublished", "story.deleted", "story.moved"], ({ name, payload }) =>
+        log({ vendor: "storyblok", via: "native", name, detail: `story ${payload.story_id} ${payload.full_slug ?? ""} (space ${payload.space_id})` }),
+      )
+      .onAny((event) => {
+        if (!event.name.startsWith("story.")) log({ vendor: "storyblok", via: "native", name: event.name, detail: event.known ? "delivered" : "unknown action" });
+      }),
+  ),
+  // Strapi signs nothing: the webhook (or config/server webhooks.defaultHeaders) sends Authorization: Bearer <token>.
+  strapi: vendor({ auth: { header: { name: "authorization", value: `Bearer ${fromEnv("STRAPI_WEBHOOK_TOKEN", "strapi-demo-token")}` } } }, ({ auth }, log) =>
+    withUnifiedLog(createReceiver({ provider: strapi({ auth: secretHeader(auth.header) }) }), log)
+      .on(["entry.create", "entry.update", "entry.delete", "entry.publish", "entry.unpublish", "entry.draft-discard"], ({ name, payload }) =>
+        log({ vendor: "strapi", via: "native", name, detail: `${payload.uid ?? payload.model} ${payload.entry.documentId ?? payload.entry.id}` }),
+      )
+      .onAny((event) => {
+        if (!event.name.startsWith("entry.")) log({ vendor: "strapi", via: "native", name: event.name, detail: event.known ? `X-Strapi-Event ${event.meta.event ?? "(absent)"}` : "unknown event" });
+      }),
   ),
 };
 

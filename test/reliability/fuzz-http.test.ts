@@ -1,7 +1,7 @@
 // Fuzz over real HTTP: generated deliveries written byte for byte on raw sockets to node:http servers (toNodeHandler,
-// and the Express, Koa and Hono adapters), every vendor of the testkit registry.
+// and the Express, Koa, Hono and Fastify adapters), every vendor of the testkit registry.
 // Measured: ~7 s on the 2-core dev machine (Node 20.20): 3 003 deliveries through toNodeHandler and 506 through each of
-// Express, Koa and Hono, one connection each.
+// Express, Koa, Hono and Fastify, one connection each.
 import fc from "fast-check";
 import { vendorIds, vendors, type VendorEntry } from "@cmshooks/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,7 +28,7 @@ let faults: ProcessFaults;
 beforeAll(() => void (faults = trackProcessFaults()));
 afterAll(() => faults.stop());
 
-describe(`fuzz over HTTP: ${NODE_DELIVERIES} deliveries through toNodeHandler and ${PER_FRAMEWORK_DELIVERIES} through each of Express, Koa and Hono`, () => {
+describe(`fuzz over HTTP: ${NODE_DELIVERIES} deliveries through toNodeHandler and ${PER_FRAMEWORK_DELIVERIES} through each of Express, Koa, Hono and Fastify`, () => {
   it.each(cases)(
     "$adapter, $id ($form.label): $runs raw-socket deliveries each get the status the table requires; no handler runs unless authentic",
     async ({ adapter, id, entry, form, runs }: { adapter: AdapterName; id: string; entry: VendorEntry; form: (typeof forms)[number]["form"]; runs: number }) => {

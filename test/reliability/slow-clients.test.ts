@@ -1,6 +1,6 @@
 // Slow and lying clients on raw sockets: slowloris headers and bodies, Content-Length larger or smaller than the body,
-// chunked bodies over the limit, contradictory framing, keep-alive after an early answer. Against toNodeHandler, Express
-// and Koa (with the adapters' body timeout), and Hono (which has none: Node's requestTimeout cuts it).
+// chunked bodies over the limit, contradictory framing, keep-alive after an early answer. Against toNodeHandler, Express,
+// Koa and Fastify (with the adapters' body timeout), and Hono (which has none: Node's requestTimeout cuts it).
 // Measured: ~8 s on the 2-core dev machine (Node 20.20); the cases of one adapter run concurrently.
 import type { ServerOptions } from "node:http";
 import { vendorIds, vendors, type VendorEntry } from "@cmshooks/testkit";
@@ -240,6 +240,7 @@ function specifyTimedAdapter(adapter: AdapterName) {
 specifyTimedAdapter("node");
 specifyTimedAdapter("express");
 specifyTimedAdapter("koa");
+specifyTimedAdapter("fastify");
 
 describe(`hono on node:http (no body timeout of its own; requestTimeout ${SERVER.requestTimeout} ms)`, () => {
   it("a slowloris body is cut by Node's requestTimeout (408), the socket is freed, and the pipeline settles as a client failure, not an internal error", async () => {

@@ -4,11 +4,14 @@ import { blox } from "@cmshooks/blox";
 import { expressReceiver } from "@cmshooks/express";
 import { koaReceiver } from "@cmshooks/koa";
 import { honoReceiver } from "@cmshooks/hono";
+import { fastifyHandler, fastifyReceiver } from "@cmshooks/fastify";
 import { bodyParser as koaBodyParser6 } from "@koa/bodyparser";
 import Router from "@koa/router";
 import { getRequestListener } from "@hono/node-server";
 import express5 from "express";
 import express4 from "express4";
+import Fastify5 from "fastify";
+import Fastify4 from "fastify4";
 import { Hono } from "hono";
 import Koa3 from "koa";
 import Koa2 from "koa2";
@@ -42,7 +45,7 @@ export interface ParserCase {
   readonly code?: string;
   /** Bytes put before the default delivery's JSON (signed as sent). */
   readonly prefix?: Uint8Array;
-  readonly mount: "express.json" | "express.raw" | "express.json-verify" | "koa-bodyparser" | "@koa/bodyparser" | "rawless-parser" | HonoMiddleware;
+  readonly mount: "express.json" | "express.raw" | "express.json-verify" | "koa-bodyparser" | "@koa/bodyparser" | "rawless-parser" | "fastify-json" | "fastify-buffer" | HonoMiddleware;
 }
 
 /**
@@ -82,6 +85,16 @@ const koaParserCases: ParserCase[] = [
     code: "body_already_parsed",
     prefix: BOM,
   },
+];
+
+const fastifyParserCases: ParserCase[] = [
+  {
+    name: "the route handler behind Fastify's own JSON parser answers 500 body_already_parsed",
+    mount: "fastify-json",
+    status: 500,
+    code: "body_already_parsed",
+  },
+  { name: "the route handler behind a parseAs: \"buffer\" parser verifies its Buffer (200)", mount: "fastify-buffer", status: 200 },
 ];
 
 function expressApp(express: typeof express5) {
@@ -131,6 +144,27 @@ function honoApp(receiver: ReceiverEntry, parser?: ParserCase["mount"]): Request
   return getRequestListener(app.fetch);
 }
 
+/**
+ * A Fastify app as a request listener: the plugin at `/hooks/blox` (or, with a
+ * parser case, the route handler behind that parser), and `POST /other` with
+ * Fastify's own JSON parsing. Requests wait until the app is ready.
+ */
+function fastifyApp(Fastify: typeof Fastify5) {
+  return (receiver: ReceiverEntry, parser?: ParserCase["mount"]): RequestListener => {
+    const app = Fastify();
+    if (parser === "fastify-json") app.all("/hooks/blox", fastifyHandler(receiver));
+    else if (parser === "fastify-buffer") {
+      void app.register(async (scope) => {
+        scope.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+        scope.all("/hooks/blox", fastifyHandler(receiver));
+      });
+    } else void app.register(fastifyReceiver(receiver), { prefix: "/hooks/blox" });
+    app.post("/other", async (request) => ({ echo: request.body }));
+    const ready = app.ready();
+    return (req, res) => void ready.then(() => app.routing(req, res));
+  };
+}
+
 /** The frameworks × versions the adapters support. */
 export const frameworks: readonly Framework[] = [
   { name: "Express 5", app: expressApp(express5), parserCases: expressParserCases },
@@ -138,4 +172,7 @@ export const frameworks: readonly Framework[] = [
   { name: "Koa 3", app: koaApp(Koa3), parserCases: koaParserCases },
   { name: "Koa 2", app: koaApp(Koa2), parserCases: koaParserCases },
   { name: "Hono (node-server)", app: honoApp, parserCases: honoParserCases },
+  { name: "Fastify 5", app: fastifyApp(Fastify5), parserCases: fastifyParserCases },
+  // Typed as Fastify 5 here, where both are installed; the adapter is type-checked against Fastify 4 in packages/fastify (tsconfig.fastify4.json).
+  { name: "Fastify 4", app: fastifyApp(Fastify4 as unknown as typeof Fastify5), parserCases: fastifyParserCases },
 ];

@@ -11,7 +11,8 @@ const KAPOST_AUTH = { basic: { username: "kapost", password: "pa55:word" } };
 /**
  * ESM: imports every packed package by name, then runs real deliveries over
  * 127.0.0.1 through `toNodeHandler` (BLOX, signed) and Express
- * (`expressReceiver`, Kapost with basic auth), built with the testkit.
+ * (`expressReceiver`, Kapost with basic auth), built with the testkit; and
+ * the BLOX ones as function URL events through `lambdaReceiver`.
  * Prints one JSON line with what it saw.
  */
 export const consumerEsm = `
@@ -21,6 +22,7 @@ import { blox } from "@cmshooks/blox";
 import { kapost } from "@cmshooks/kapost";
 import { toNodeHandler } from "@cmshooks/node";
 import { expressReceiver } from "@cmshooks/express";
+import { lambdaReceiver } from "@cmshooks/lambda";
 import { testkit } from "@cmshooks/testkit";
 import express from "express";
 
@@ -46,6 +48,17 @@ const forged = await testkit.blox.delivery("editorial.update_asset", { secret: "
 const blox200 = await post(bloxServer.url, signed);
 const blox401 = await post(bloxServer.url, forged);
 await bloxServer.close();
+const functionUrlEvent = (delivery) => ({
+  rawPath: delivery.path,
+  rawQueryString: "",
+  headers: delivery.headers,
+  body: btoa(String.fromCharCode(...delivery.body)),
+  isBase64Encoded: true,
+  requestContext: { http: { method: "POST", sourceIp: "203.0.113.10" } },
+});
+const lambda = lambdaReceiver(createReceiver({ provider: blox({ secret }) }));
+const lambda200 = (await lambda(functionUrlEvent(signed))).statusCode;
+const lambda401 = (await lambda(functionUrlEvent(forged))).statusCode;
 
 const auth = ${JSON.stringify(KAPOST_AUTH)};
 const kapostReceiver = createReceiver({ provider: kapost({ auth: basicAuth(auth.basic) }) });
@@ -59,18 +72,21 @@ const kapost200 = await post(expressServer.url, publish);
 const kapost401 = await post(expressServer.url, publish, anonymous);
 await expressServer.close();
 
-console.log(JSON.stringify({ exportsOf, blox200, blox401, kapost200, kapost401, seen, syncCrypto: cryptoEngine.sync }));
+console.log(JSON.stringify({ exportsOf, blox200, blox401, kapost200, kapost401, lambda200, lambda401, seen, syncCrypto: cryptoEngine.sync }));
 `;
 
 /**
  * CommonJS: requires every packed package by name and runs a BLOX and a
- * Kapost delivery through `receiver.handle` (what the Node adapters call).
+ * Kapost delivery through `receiver.handle` (what the Node adapters call), and
+ * the BLOX one through the Fastify plugin (Fastify's `inject`, in process).
  */
 export const consumerCjs = `
 const { createReceiver, basicAuth, cryptoEngine } = require("@cmshooks/core");
 const { blox, signBlox } = require("@cmshooks/blox");
 const { kapost } = require("@cmshooks/kapost");
 const { testkit, toHandleInput } = require("@cmshooks/testkit");
+const { fastifyReceiver } = require("@cmshooks/fastify");
+const Fastify = require("fastify");
 
 async function main() {
   const names = JSON.parse(process.argv[2]);
@@ -83,12 +99,16 @@ async function main() {
   const headers = { "content-type": "application/json", "x-hook-signature": await signBlox(body, secret) };
   const blox200 = (await bloxReceiver.handle({ method: "POST", headers, body })).status;
   const blox401 = (await bloxReceiver.handle({ method: "POST", headers: { ...headers, "x-hook-signature": "AAAA" }, body })).status;
+  const app = Fastify();
+  await app.register(fastifyReceiver(bloxReceiver), { prefix: "/hooks/blox" });
+  const fastify200 = (await app.inject({ method: "POST", url: "/hooks/blox", headers, payload: body })).statusCode;
+  await app.close();
 
   const auth = ${JSON.stringify(KAPOST_AUTH)};
   const kapostReceiver = createReceiver({ provider: kapost({ auth: basicAuth(auth.basic) }) });
   const kapost200 = (await kapostReceiver.handle(toHandleInput(await testkit.kapost.delivery("content.create", { auth })))).status;
 
-  console.log(JSON.stringify({ exportsOf, blox200, blox401, kapost200, syncCrypto: cryptoEngine.sync }));
+  console.log(JSON.stringify({ exportsOf, blox200, blox401, kapost200, fastify200, syncCrypto: cryptoEngine.sync }));
 }
 main().catch((error) => { console.error(error); process.exit(1); });
 `;
@@ -103,8 +123,11 @@ import { toNodeHandler } from "@cmshooks/node";
 import { expressReceiver, type ExpressReceiverHandler } from "@cmshooks/express";
 import { koaReceiver } from "@cmshooks/koa";
 import { honoReceiver } from "@cmshooks/hono";
+import { fastifyReceiver, fastifyHandler } from "@cmshooks/fastify";
+import { lambdaReceiver, type LambdaHttpHandler, type LambdaHttpResult } from "@cmshooks/lambda";
 import { testkit, toRequest, type TestDelivery } from "@cmshooks/testkit";
 import { Hono } from "hono";
+import Fastify from "fastify";
 
 const receiver = createReceiver({ provider: blox({ secret: process.env.BLOX_SECRET ?? "" }) });
 receiver.on("editorial.update_asset", ({ name, payload }) => {
@@ -129,9 +152,15 @@ const koa = koaReceiver(kapostReceiver);
 const app = new Hono();
 app.post("/hooks/blox", honoReceiver(receiver));
 
+const fastify = Fastify();
+await fastify.register(fastifyReceiver(receiver, { timeoutMs: 10_000 }), { prefix: "/hooks/blox" });
+fastify.post("/hooks/kapost", fastifyHandler(kapostReceiver));
+const lambda: LambdaHttpHandler = lambdaReceiver(receiver);
+const result: LambdaHttpResult = await lambda({ rawPath: "/", rawQueryString: "", headers: {}, isBase64Encoded: false, requestContext: { http: { method: "POST", sourceIp: "203.0.113.10" } } });
+
 const delivery: TestDelivery = await testkit.blox.delivery("editorial.update_asset", { secret: "s" });
 const response: Response = await receiver.fetch(toRequest(delivery));
-void [express, koa, response.status];
+void [express, koa, response.status, result.statusCode];
 `;
 
 /** TypeScript, CommonJS side (.cts): the same names resolve to the .d.cts types. */

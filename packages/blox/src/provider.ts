@@ -1,15 +1,20 @@
-import { defineProvider, parseEnvelope } from "@cmshooks/core";
+import { defineProvider, hmacSignature, parseEnvelope, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
 import { bloxEventName } from "./event-name.js";
 import { bloxEvents } from "./events.js";
 import { bloxEnvelopeSchema } from "./schemas.js";
-import { bloxSignature } from "./verify-signature.js";
+import { BLOX_SIGNATURE_HEADER } from "./verify-signature.js";
 
 export { BLOX_SIGNATURE_HEADER } from "./verify-signature.js";
 
 /** Options of {@link blox}. */
 export interface BloxOptions {
-  /** The webhook's secret from the BLOX admin, or a list while rotating. */
-  secret: string | readonly string[];
+  /**
+   * The webhook's secret from the BLOX admin, or a list while rotating; or, for one endpoint serving many
+   * BLOX sites, a function of the delivery that returns the tenant's (`({ tenant }) => secrets.get(tenant)`).
+   */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
 }
 
 /**
@@ -26,7 +31,7 @@ export function blox(options: BloxOptions) {
   return defineProvider({
     name: "blox",
     events: bloxEvents,
-    auth: bloxSignature(options?.secret),
+    auth: hmacSignature({ header: BLOX_SIGNATURE_HEADER, secret: options?.secret, encoding: "base64", ...(options?.cache ? { cache: options.cache } : {}) }),
     outboundIps: bloxOutboundIps,
     route(body) {
       const { application, event } = parseEnvelope(bloxEnvelopeSchema, body);

@@ -28,6 +28,7 @@ export type WebhookErrorCode =
   | "unknown_event"
   | "invalid_event"
   | "body_already_read"
+  | "credentials_unavailable"
   | "internal_error"
   | "invalid_config";
 

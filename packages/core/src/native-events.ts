@@ -18,6 +18,8 @@ export interface NativeEvent<K extends string = string, P = unknown, Meta = unkn
   readonly headers: HeaderReader;
   /** Position in a batched delivery (0 otherwise). */
   readonly index: number;
+  /** The tenant the delivery was for, on receivers that serve many (the `tenant` option). */
+  readonly tenant: string | undefined;
 }
 
 /** An event whose name the vendor package does not know (yet): acknowledged, seen only by `onAny`. */
@@ -30,6 +32,7 @@ export interface UnknownEvent<Meta = unknown> {
   readonly meta: Meta;
   readonly headers: HeaderReader;
   readonly index: number;
+  readonly tenant: string | undefined;
 }
 
 /** The native event for one name or a union of names. */

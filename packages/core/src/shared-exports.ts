@@ -12,6 +12,15 @@ export { basicAuth, type BasicAuthOptions, type BasicCredentials } from "./auth/
 export { secretPathSegment, type SecretPathSegmentOptions } from "./auth/secret-path-segment.js";
 export { secretQueryParam, type SecretQueryParamOptions } from "./auth/secret-query-param.js";
 export type { HmacSignatureOptions, HmacSignatureFactory } from "./auth/hmac-signature.js";
+export {
+  TenantSecretCache,
+  CredentialsUnavailableError,
+  type TenantContext,
+  type SecretOption,
+  type SecretResolver,
+  type SecretValue,
+  type TenantCacheOptions,
+} from "./auth/tenant-secrets.js";
 export type { CryptoEngine, HmacAlgorithm, DigestEncoding } from "./crypto/engine.js";
 export type { DedupeStore, DedupeState, DedupeOptions } from "./dedupe/dedupe-store.js";
 export { memoryDedupeStore, type MemoryDedupeStoreOptions } from "./dedupe/memory-store.js";

@@ -108,6 +108,8 @@ export interface UnifiedEventCommon<Raw, Meta> {
   readonly raw: Raw;
   /** Vendor header metadata (e.g. Kontent.ai's X-KC-Message-* headers). */
   readonly meta: Meta;
+  /** The tenant the delivery was for, on receivers that serve many (the `tenant` option). */
+  readonly tenant: string | undefined;
 }
 
 type InitOf<K extends UnifiedKind> = Extract<UnifiedEventInit, { kind: K }>;

@@ -6,7 +6,7 @@ import { nodeDelivery, writeNodeResponse, type ReadBodyOptions } from "@cmshooks
 export type ExpressReceiverOptions = ReadBodyOptions;
 
 /** What the adapter reads of an Express request: Node's request, plus whatever a body parser left in `body`. */
-export type ExpressRequestLike = IncomingMessage & { body?: unknown; rawBody?: unknown; originalUrl?: string };
+export type ExpressRequestLike = IncomingMessage & { body?: unknown; rawBody?: unknown; originalUrl?: string; params?: object };
 
 /**
  * An Express request handler (Express 4 and 5). Typed structurally, so it
@@ -47,7 +47,7 @@ const alreadyParsed = (): Promise<never> =>
 export function expressReceiver(receiver: Pick<WebhookReceiver, "handle">, options: ExpressReceiverOptions = {}): ExpressReceiverHandler {
   return (req, res, next) => {
     // originalUrl: the whole path even inside a mounted router (path and query secrets live there).
-    const delivery = { ...nodeDelivery(req, options), url: req.originalUrl ?? req.url };
+    const delivery = { ...nodeDelivery(req, options), url: req.originalUrl ?? req.url, params: req.params as Readonly<Record<string, string>> | undefined };
     // An untouched stream is read by nodeDelivery; a Buffer from express.raw() or a verify callback is the exact bytes.
     const kept = req.body instanceof Uint8Array ? req.body : req.readableEnded && req.rawBody instanceof Uint8Array ? req.rawBody : undefined;
     const input = kept ? { ...delivery, body: kept } : req.readableEnded ? { ...delivery, body: alreadyParsed } : delivery;

@@ -36,8 +36,9 @@ export function honoReceiver<E extends Env = Env>(receiver: Pick<WebhookReceiver
   const addressOf: (c: Context<E>) => string | undefined = ip ?? (getConnInfo ? (c) => getConnInfo(c).remote.address : runtimeAddress);
   return async (c) => {
     const request = c.req.raw;
-    if (!bodyConsumed(request)) return receiver.fetch(request, { ip: addressOf(c), timeoutMs });
-    const input = { method: request.method, headers: request.headers, body: cachedBody(c.req), ip: addressOf(c), url: request.url };
+    const params = c.req.param() as Record<string, string>;
+    if (!bodyConsumed(request)) return receiver.fetch(request, { ip: addressOf(c), timeoutMs, params });
+    const input = { method: request.method, headers: request.headers, body: cachedBody(c.req), ip: addressOf(c), url: request.url, params };
     const result = await receiver.handle(input);
     return new Response(result.body, { status: result.status, headers: { ...result.headers } });
   };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { WebhookError, type WebhookReceiver } from "@cmshooks/core";
-import { closeAfterEarlyAnswer, nodeDelivery, type ReadBodyOptions } from "@cmshooks/node";
+import { earlyAnswerHeaders, nodeDelivery, type ReadBodyOptions } from "@cmshooks/node";
 
 /** Options of {@link koaReceiver}. */
 export type KoaReceiverOptions = ReadBodyOptions;
@@ -17,12 +17,6 @@ export interface KoaContextLike {
   status: number;
   body: unknown;
   set(headers: Record<string, string>): void;
-}
-
-function withoutConnection(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const copy: Record<string, string> = {};
-  for (const name in headers) if (name !== "connection") copy[name] = headers[name]!;
-  return copy;
 }
 
 /** A Koa middleware. */
@@ -65,15 +59,14 @@ function parserRawBody(ctx: KoaContextLike): Uint8Array | undefined {
  */
 export function koaReceiver(receiver: Pick<WebhookReceiver, "handle">, options: KoaReceiverOptions = {}): KoaReceiverMiddleware {
   return async (ctx) => {
-    const delivery = nodeDelivery(ctx.req, options);
+    // Route parameters (@koa/router sets ctx.params), for receivers that serve many tenants.
+    const delivery = { ...nodeDelivery(ctx.req, options), params: (ctx as { params?: Record<string, string> }).params };
     // An untouched stream is read by nodeDelivery; a parser that ran may have kept the exact bytes.
     const consumed = ctx.req.readableEnded;
     const input = consumed ? { ...delivery, body: parserRawBody(ctx) ?? alreadyParsed } : delivery;
     const response = await receiver.handle(input);
     // An answer before the body was read (413, 403, …): close without a reset, as the node adapter does.
-    const early = !ctx.req.complete;
-    if (early) closeAfterEarlyAnswer(ctx.req, ctx.res);
-    ctx.set(early ? withoutConnection(response.headers) : response.headers);
+    ctx.set(earlyAnswerHeaders(ctx.req, ctx.res, response.headers));
     ctx.status = response.status;
     ctx.body = response.body;
   };

@@ -1,5 +1,5 @@
 export { toNodeHandler, type NodeHandlerOptions } from "./to-node-handler.js";
 export { readBodyWithLimit, type ReadBodyOptions } from "./read-body.js";
 export { nodeDelivery } from "./delivery.js";
-export { writeNodeResponse, closeAfterEarlyAnswer } from "./write-response.js";
+export { writeNodeResponse, closeAfterEarlyAnswer, earlyAnswerHeaders } from "./write-response.js";
 export { socketAddress } from "./client-ip.js";

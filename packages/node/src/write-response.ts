@@ -68,3 +68,28 @@ export function closeAfterEarlyAnswer(req: IncomingMessage, res: ServerResponse)
   // with a reset, and the socket is destroyed when the client closes or after LINGER_MS.
   res.once("finish", () => socket.end());
 }
+
+/**
+ * For adapters whose framework writes the answer itself (Koa, Fastify): the
+ * headers to answer with. When the answer comes before the body was read to
+ * its end, it arranges {@link closeAfterEarlyAnswer} and leaves out
+ * `Connection: close` (Node would then reset the connection itself).
+ *
+ * @example
+ * ```ts
+ * const headers = earlyAnswerHeaders(ctx.req, ctx.res, response.headers);
+ * ctx.set(headers);
+ * ```
+ */
+export function earlyAnswerHeaders(
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> {
+  if (req.complete) return headers;
+  closeAfterEarlyAnswer(req, res);
+  if (!("connection" in headers)) return headers;
+  const copy: Record<string, string> = {};
+  for (const name in headers) if (name !== "connection") copy[name] = headers[name]!;
+  return copy;
+}

@@ -18,4 +18,6 @@ export const failFastRedisOptions = Object.freeze({
   maxRetriesPerRequest: 1,
   /** A connected but stalled server rejects the command after 1 s. */
   commandTimeout: 1_000,
+  /** Commands issued in the same tick (claims and completions of concurrent deliveries) go out in one write. */
+  enableAutoPipelining: true,
 } as const);

@@ -23,6 +23,8 @@ export {
 } from "./vendors/contensis.js";
 export { kapostTestkit } from "./vendors/kapost.js";
 export { inbentaTestkit } from "./vendors/inbenta.js";
+export { storyblokTestkit } from "./vendors/storyblok.js";
+export { strapiTestkit } from "./vendors/strapi.js";
 import { vendors, type VendorId } from "./vendors/index.js";
 
 /** Each registered vendor's kit, by vendor id. */

@@ -1,18 +1,20 @@
 import http, { type RequestListener, type ServerOptions } from "node:http";
 import type { WebhookReceiver } from "@cmshooks/core";
 import { expressReceiver } from "@cmshooks/express";
+import { fastifyReceiver } from "@cmshooks/fastify";
 import { honoReceiver } from "@cmshooks/hono";
 import { koaReceiver } from "@cmshooks/koa";
 import { toNodeHandler } from "@cmshooks/node";
 import Router from "@koa/router";
 import { getRequestListener } from "@hono/node-server";
 import express from "express";
+import Fastify from "fastify";
 import { Hono } from "hono";
 import Koa from "koa";
 import { startServer, type RunningServer } from "../../support/http.js";
 
-/** The adapters under test: plain node:http, Express 5, Koa 3, Hono on @hono/node-server. */
-export const ADAPTERS = ["node", "express", "koa", "hono"] as const;
+/** The adapters under test: plain node:http, Express 5, Koa 3, Hono on @hono/node-server, Fastify 5. */
+export const ADAPTERS = ["node", "express", "koa", "hono", "fastify"] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
 
 /** A receiver mounted at a path (every method, so wrong methods reach it and get 405). */
@@ -23,7 +25,7 @@ export interface Mount {
 
 /** Options of {@link startAdapter}: Node's server timeouts, and the adapters' own body timeout. */
 export interface AdapterServerOptions {
-  /** `readBodyWithLimit`'s timeout (node, express, koa); Hono has none of its own. */
+  /** `readBodyWithLimit`'s timeout (node, express, koa, fastify); Hono has none of its own. */
   readonly bodyTimeoutMs?: number;
   /** Passed to `http.createServer`: `headersTimeout`, `requestTimeout`, `connectionsCheckingInterval`, `keepAliveTimeout`, … */
   readonly server?: ServerOptions;
@@ -58,6 +60,13 @@ export function adapterListener(adapter: AdapterName, mounts: readonly Mount[], 
       const app = new Hono();
       for (const m of mounts) app.all(m.path, honoReceiver(m.receiver));
       return getRequestListener(app.fetch);
+    }
+    case "fastify": {
+      // Fastify routes the requests of this node:http server (with its timeouts) once its plugins are loaded.
+      const app = Fastify();
+      for (const m of mounts) void app.register(fastifyReceiver(m.receiver, body), { prefix: m.path });
+      const ready = app.ready();
+      return (req, res) => void ready.then(() => app.routing(req, res));
     }
   }
 }

@@ -353,8 +353,20 @@ function expectedAnswer(
   limit: number,
 ): Expectation {
   if (!h.receiver.provider.methods.includes(d.method.toUpperCase())) return { statuses: [405], reason: `method ${JSON.stringify(d.method)}` };
-  // Every address is allowed, and a trusted chain never replaces a good address with garbage: only an unknown peer is refused.
+  // Every address is allowed: an unknown peer is refused, and so is a trusted chain with a hop that is not an
+  // address, or X-Forwarded-For and Forwarded naming different clients (exactly which is the resolver's own
+  // property test's business, against its reference model): with a forwarding header, 403 is also right.
   if (h.allowlisted && (d.ip === undefined || isIP(d.ip) === 0)) return { statuses: [403], reason: `peer address ${JSON.stringify(d.ip)}` };
+  const rest = expectedAfterSource(h, d, limit);
+  const forwarded = ["x-forwarded-for", "forwarded"].some((name) => String(d.headers[name] ?? "").trim() !== "");
+  return h.allowlisted && forwarded ? { statuses: [403, ...rest.statuses], reason: `${rest.reason}, or a forwarding chain without a known client` } : rest;
+}
+
+function expectedAfterSource(
+  h: VendorHarness,
+  d: { method: string; headers: Record<string, string | string[]>; body: Uint8Array; ip: string | undefined; authentic: boolean; json: boolean },
+  limit: number,
+): Expectation {
   const declared = d.headers["content-length"];
   const declaredText = Array.isArray(declared) ? declared.join(", ") : declared;
   if (declaredText !== undefined && Number(declaredText) > limit) return { statuses: [413], reason: `declared length ${declaredText}` };

@@ -1,5 +1,6 @@
 import type { UnauthorizedError } from "../errors.js";
 import type { HeaderReader } from "../headers.js";
+import type { TenantContext } from "./tenant-secrets.js";
 
 /** What an authenticity check can look at. `body` is the exact bytes received. */
 export interface AuthInput {
@@ -8,6 +9,8 @@ export interface AuthInput {
   readonly body: Uint8Array;
   /** Request target (path and query) when the adapter knows it. */
   readonly url: string | undefined;
+  /** Who the delivery claims to be for, for credentials that depend on it (see `SecretOption`). */
+  readonly tenant?: TenantContext | undefined;
 }
 
 /** Result of one check: `undefined` when it passed, else the 401 to answer with. */
@@ -33,5 +36,7 @@ export interface Authenticator {
   /** Short name for logs and docs: `"hmac"`, `"secret-header"`, `"basic"`, `"secret-query"`. */
   readonly kind: string;
   readonly needsBody: boolean;
+  /** True when its credentials depend on the delivery (a function secret): the receiver then passes `tenant`. */
+  readonly perTenant?: boolean;
   verify(input: AuthInput): AuthOutcome | Promise<AuthOutcome>;
 }

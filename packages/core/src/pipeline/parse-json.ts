@@ -18,7 +18,9 @@ export function parseJsonBody(body: Uint8Array): unknown {
     // `__proto__` as a JSON key becomes an own property, which `Object.assign` or a spread then turns
     // into the prototype of the copy. Such keys are dropped, with a reviver only where one may appear
     // (spelt out, or with an escaped letter of it): the common body pays one scan.
-    return mayNameProto(text) ? JSON.parse(text, dropProtoKeys) : JSON.parse(text);
+    const value: unknown = JSON.parse(text);
+    if (mayNameProto(text)) dropProtoKeys(value);
+    return value;
   } catch (cause) {
     throw new InvalidBodyError("invalid_json", `The body is not valid JSON: ${(cause as Error).message}`, cause);
   }
@@ -31,6 +33,21 @@ function mayNameProto(text: string): boolean {
   return text.includes("__proto__") || (text.includes("\\u") && ESCAPED_PROTO_LETTER.test(text));
 }
 
-function dropProtoKeys(key: string, value: unknown): unknown {
-  return key === "__proto__" ? undefined : value;
+/** Deletes every own `__proto__` key, walking with a stack of its own: a body nested as deep as JSON.parse allows never overflows. */
+function dropProtoKeys(root: unknown): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const value = stack.pop();
+    if (typeof value !== "object" || value === null) continue;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) if (typeof value[i] === "object" && value[i] !== null) stack.push(value[i]);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    if (Object.hasOwn(record, "__proto__")) delete record["__proto__"];
+    for (const key in record) {
+      const child = record[key];
+      if (typeof child === "object" && child !== null) stack.push(child);
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import type { Authenticator } from "../auth/authenticator.js";
+import type { TenantContext } from "../auth/tenant-secrets.js";
 import type { CryptoEngine } from "../crypto/engine.js";
 import { toBytes } from "../crypto/encoding.js";
 import type { DedupeOptions, DedupeStore } from "../dedupe/dedupe-store.js";
@@ -29,6 +30,7 @@ import { canCarryJson } from "./media-type.js";
 import { parseJsonBody } from "./parse-json.js";
 import { readRequestBody } from "./read-request-body.js";
 import { ACCEPTED_RESPONSE, DUPLICATE_RESPONSE, errorResponse, IGNORED_RESPONSE, OK_RESPONSE, type ReceiverResponse } from "./responses.js";
+import { DeliveryTenant } from "./delivery-tenant.js";
 import { validateEvents } from "./validate-events.js";
 
 export type { ErrorContext } from "../observability/reporter.js";
@@ -61,6 +63,12 @@ export interface ReceiverOptions<P = Provider> {
    * resolves. Handlers then run where the queue is consumed, via `receiver.dispatch`.
    */
   handoff?: Handoff;
+  /**
+   * Names the tenant of a delivery, for credentials that depend on it (`secret: ({ tenant }) => …`), for
+   * `event.tenant` and for the dedupe key (two tenants' deliveries never collide). Runs before verification:
+   * read only what the vendor puts outside the signature. Default: the `tenant` route parameter.
+   */
+  tenant?: (context: Omit<TenantContext, "tenant">) => string | undefined;
   /**
    * Where failures and warnings are written: a pino-, winston- or console-shaped logger.
    * Default: `console` while no `onError` listener is registered. `false` silences it.
@@ -98,6 +106,8 @@ export interface DeliveryInput {
   readonly ip?: string | undefined;
   /** Request target (path and query), for query-string secrets. */
   readonly url?: string | undefined;
+  /** Route parameters (Express `req.params`, …), for receivers that serve many tenants. */
+  readonly params?: Readonly<Record<string, string>> | undefined;
 }
 
 type UnifiedHandler<K extends UnifiedKind, E extends EventMap, M> = (event: UnifiedEvent<K, E[keyof E], M>) => unknown;
@@ -112,6 +122,12 @@ const unreachableHash = (): string => {
 function toHandoffEvent(record: EventRecord, traceContext: Record<string, string> | undefined): HandoffEvent {
   const event = { name: record.name, payload: record.payload, source: record.source, deliveryId: record.deliveryId, index: record.index, meta: record.meta };
   return traceContext ? { ...event, traceContext } : event;
+}
+
+/** The answer once handlers ran: a handler's failure is thrown for `handle` to answer and observe. */
+function toResponse(outcome: RunOutcome): ReceiverResponse {
+  if (outcome instanceof HandlerError) throw outcome;
+  return outcome === "duplicate" ? DUPLICATE_RESPONSE : OK_RESPONSE;
 }
 
 /** The outcome attribute of a delivery answered 2xx. */
@@ -149,6 +165,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   readonly #listeners = new Listeners();
   readonly #reporter: Reporter;
   readonly #telemetry: ReceiverTelemetry;
+  /** Set when a credential depends on the delivery, or the app names tenants. */
+  readonly #tenantOf: ((context: Omit<TenantContext, "tenant">) => string | undefined) | undefined;
 
   constructor(options: ReceiverOptions<Provider<E, M>>, engine: CryptoEngine) {
     const { provider } = options;
@@ -199,6 +217,10 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     }
     this.#reporter = new Reporter(provider.name, log);
     this.#telemetry = new ReceiverTelemetry(provider.name);
+    if (options.tenant !== undefined && typeof options.tenant !== "function") {
+      throw new ConfigurationError("createReceiver: tenant must be a function of the delivery, e.g. ({ params }) => params.tenant");
+    }
+    this.#tenantOf = options.tenant ?? (provider.auth.some((a) => a.perTenant) ? tenantParam : undefined);
   }
 
   /**
@@ -316,20 +338,26 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       if (declared !== undefined && Number(declared) > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
       const contentType = headers.get("content-type");
       if (!canCarryJson(contentType)) throw new UnsupportedMediaTypeError(contentType ?? "");
+      const tenant = this.#tenantOf ? new DeliveryTenant(this.#tenantOf, input.params, headers) : undefined;
       if (this.#preBodyAuth.length) {
-        const pending = authenticate(this.#preBodyAuth, { headers, body: EMPTY, url: input.url });
+        const pending = authenticate(this.#preBodyAuth, { headers, body: EMPTY, url: input.url, tenant });
         if (pending) await pending;
       }
 
       const body = typeof input.body === "function" ? await input.body(this.maxBodyBytes) : toBytes(input.body);
       if (body.length > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
+      if (tenant) tenant.body = body;
       if (this.#bodyAuth.length) {
-        const pending = authenticate(this.#bodyAuth, { headers, body, url: input.url });
+        const pending = authenticate(this.#bodyAuth, { headers, body, url: input.url, tenant });
         if (pending) await pending;
       }
 
-      if (!observation) return await this.#process(headers, body, ip, undefined);
-      const response = await runInContext(observation.context, () => this.#process(headers, body, ip, observation));
+      const tenantName = tenant?.tenant;
+      if (!observation) {
+        const response = this.#process(headers, body, ip, undefined, tenantName);
+        return response instanceof Promise ? await response : response;
+      }
+      const response = await runInContext(observation.context, () => this.#process(headers, body, ip, observation, tenantName));
       observation.end(response.status, okOutcome(response, observation.warning), ip);
       return response;
     } catch (error) {
@@ -351,21 +379,26 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
    * The same pipeline for fetch runtimes (Workers, Bun, Deno, Next.js route
    * handlers): `Request` in, `Response` out. Pass the client address where the
    * runtime knows it (e.g. `request.headers.get("cf-connecting-ip")` on Workers),
-   * and `timeoutMs` to answer 408 when the body has not arrived in time
-   * (default: no timeout of its own; the runtime's applies).
+   * `timeoutMs` to answer 408 when the body has not arrived in time
+   * (default: no timeout of its own; the runtime's applies), and the route's
+   * `params` for receivers that serve many tenants.
    *
    * @example
    * ```ts
    * export default { fetch: (request: Request) => receiver.fetch(request) };
    * ```
    */
-  async fetch(request: Request, options: { ip?: string | undefined; timeoutMs?: number | undefined } = {}): Promise<Response> {
+  async fetch(
+    request: Request,
+    options: { ip?: string | undefined; timeoutMs?: number | undefined; params?: Readonly<Record<string, string>> | undefined } = {},
+  ): Promise<Response> {
     const result = await this.handle({
       method: request.method,
       headers: request.headers,
       body: (limit) => readRequestBody(request, limit, options.timeoutMs),
       ip: options.ip,
       url: request.url,
+      params: options.params,
     });
     // A fresh headers object: runtimes such as @hono/node-server add Content-Length to it.
     return new Response(result.body, { status: result.status, headers: { ...result.headers } });
@@ -386,7 +419,18 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     return new ForbiddenSourceError(ip);
   }
 
-  async #process(headers: HeaderReader, body: Uint8Array, ip: string | undefined, observation: DeliveryObservation | undefined): Promise<ReceiverResponse> {
+  /**
+   * Parse, route, validate, then hand off or run. Synchronous where every
+   * step is (Node's hashing, synchronous handlers, the memory store): a promise
+   * only where something is asynchronous, so a delivery creates as few as it can.
+   */
+  #process(
+    headers: HeaderReader,
+    body: Uint8Array,
+    ip: string | undefined,
+    observation: DeliveryObservation | undefined,
+    tenant: string | undefined,
+  ): ReceiverResponse | Promise<ReceiverResponse> {
     const provider = this.provider;
     const meta = provider.readMeta(headers);
     if (provider.accept && !provider.accept(meta, headers)) return IGNORED_RESPONSE;
@@ -399,27 +443,30 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     });
 
     const hasher = this.#bodyHasher(body);
-    const bodyHash = typeof hasher === "function" ? hasher : await hasher;
-    const { records, warnings } = validateEvents(provider as Provider, routed, meta, headers, bodyHash);
-    for (let i = 0; i < warnings.length; i++) this.#reporter.report(warnings[i]!, { ip });
-    if (observation) observation.events(records, warnings);
+    const dispatch = (bodyHash: () => string): ReceiverResponse | Promise<ReceiverResponse> => {
+      const { records, warnings } = validateEvents(provider as Provider, routed, meta, headers, bodyHash);
+      if (tenant !== undefined) for (const record of records) record.tenant = tenant;
+      for (let i = 0; i < warnings.length; i++) this.#reporter.report(warnings[i]!, { ip });
+      if (observation) observation.events(records, warnings);
+      if (this.#handoff) return this.#handOff(this.#handoff, records, observation);
+      const outcome = this.#run(records, ip, false);
+      return outcome instanceof Promise ? outcome.then(toResponse) : toResponse(outcome);
+    };
+    return typeof hasher === "function" ? dispatch(hasher) : hasher.then(dispatch);
+  }
 
-    if (this.#handoff) {
-      const traceContext = observation?.context ? injectTraceContext(observation.context) : undefined;
-      try {
-        await this.#handoff.enqueue(records.map((record) => toHandoffEvent(record, traceContext)));
-      } catch (cause) {
-        if (!isSerialisable(records)) {
-          // No retry can fix a body that cannot be written out again (e.g. nested beyond the stack): a 4xx, not a 503.
-          throw new InvalidBodyError("invalid_json", "The body is nested too deeply to queue", cause);
-        }
-        throw new WebhookError(503, "handoff_failed", "The delivery could not be queued; retry later", { cause, headers: { "retry-after": "5" } });
+  async #handOff(handoff: Handoff, records: readonly EventRecord[], observation: DeliveryObservation | undefined): Promise<ReceiverResponse> {
+    const traceContext = observation?.context ? injectTraceContext(observation.context) : undefined;
+    try {
+      await handoff.enqueue(records.map((record) => toHandoffEvent(record, traceContext)));
+    } catch (cause) {
+      if (!isSerialisable(records)) {
+        // No retry can fix a body that cannot be written out again (e.g. nested beyond the stack): a 4xx, not a 503.
+        throw new InvalidBodyError("invalid_json", "The body is nested too deeply to queue", cause);
       }
-      return this.#handoff.status === 202 ? ACCEPTED_RESPONSE : OK_RESPONSE;
+      throw new WebhookError(503, "handoff_failed", "The delivery could not be queued; retry later", { cause, headers: { "retry-after": "5" } });
     }
-    const outcome = await this.#run(records, ip);
-    if (outcome instanceof HandlerError) throw outcome;
-    return outcome === "duplicate" ? DUPLICATE_RESPONSE : OK_RESPONSE;
+    return handoff.status === 202 ? ACCEPTED_RESPONSE : OK_RESPONSE;
   }
 
   /**
@@ -443,7 +490,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       let outcome: RunOutcome;
       try {
         observation?.events(records, []);
-        outcome = await runInContext(observation?.context, () => this.#run(records, undefined));
+        outcome = await runInContext(observation?.context, () => this.#run(records, undefined, true));
       } catch (error) {
         // Handler failures were reported by #run; a failing dedupe store is reported here.
         if (error instanceof WebhookError) this.#reporter.report(error, { ip: undefined });
@@ -463,24 +510,38 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
    * "duplicate", or undefined. Events of one delivery that share a delivery id
    * share one claim: all of them run under it, and it is completed only when
    * all of them succeeded.
+   *
+   * Marking an id done is off the answer path unless `awaitDone` (queue
+   * workers, whose job must not end first): the sender gets its 200 after one
+   * round trip to the store, not two. Should the process die between the
+   * answer and the mark, the claim expires after `processingTtlMs`; the sender,
+   * answered 200, does not retry, so the handlers still ran once. A release
+   * (handlers failed) is always awaited, so the retry finds the id free.
    */
-  async #run(records: readonly EventRecord[], ip: string | undefined): Promise<RunOutcome> {
-    if (!this.#dedupe) {
-      let failure: HandlerError | undefined;
-      for (let i = 0; i < records.length; i++) {
-        const error = await this.#runEvent(records[i]!, ip);
-        failure ??= error;
-      }
-      return failure;
+  #run(records: readonly EventRecord[], ip: string | undefined, awaitDone: boolean): RunOutcome | Promise<RunOutcome> {
+    return this.#dedupe ? this.#runClaimed(this.#dedupe, records, ip, awaitDone) : this.#runEach(records, ip, 0, undefined);
+  }
+
+  /** Runs each event's handlers in order, staying synchronous while they are. */
+  #runEach(records: readonly EventRecord[], ip: string | undefined, from: number, failure: HandlerError | undefined): RunOutcome | Promise<RunOutcome> {
+    for (let i = from; i < records.length; i++) {
+      const error = this.#runEvent(records[i]!, ip);
+      if (error instanceof Promise) return error.then((e) => this.#runEach(records, ip, i + 1, failure ?? e));
+      failure ??= error;
     }
-    const dedupe = this.#dedupe;
+    return failure;
+  }
+
+  async #runClaimed(dedupe: Required<DedupeOptions>, records: readonly EventRecord[], ip: string | undefined, awaitDone: boolean): Promise<RunOutcome> {
     const ids: string[] = [];
     const groups: EventRecord[][] = [];
     for (const record of records) {
-      const at = ids.indexOf(record.deliveryId);
+      // Two tenants' deliveries never share a claim, even when their vendors' ids are equal.
+      const id = record.tenant === undefined ? record.deliveryId : `${record.tenant}\u0000${record.deliveryId}`;
+      const at = ids.indexOf(id);
       if (at >= 0) groups[at]!.push(record);
       else {
-        ids.push(record.deliveryId);
+        ids.push(id);
         groups.push([record]);
       }
     }
@@ -498,15 +559,20 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
         }
       }
       const first = groups[g]![0]!;
-      await settleClaim(dedupe, ids[g]!, failed ? "release" : "complete", (e) => this.#reporter.report(e, { ip, event: first }));
+      const settled = settleClaim(dedupe, ids[g]!, failed ? "release" : "complete", (e) => this.#reporter.report(e, { ip, event: first }));
+      if (failed || awaitDone) await settled;
     }
     return failure;
   }
 
-  /** Runs one event's handlers; reports each failure and returns the first. */
-  async #runEvent(record: EventRecord, ip: string | undefined): Promise<HandlerError | undefined> {
+  /** Runs one event's handlers; reports each failure and returns the first (a promise only for asynchronous handlers). */
+  #runEvent(record: EventRecord, ip: string | undefined): HandlerError | undefined | Promise<HandlerError | undefined> {
     const dispatched = this.#listeners.dispatch(this.provider as Provider, record);
-    const errors = dispatched instanceof Promise ? await dispatched : dispatched;
+    if (dispatched instanceof Promise) return dispatched.then((errors) => this.#failures(record, ip, errors));
+    return this.#failures(record, ip, dispatched);
+  }
+
+  #failures(record: EventRecord, ip: string | undefined, errors: unknown[]): HandlerError | undefined {
     if (!errors.length) return undefined;
     let first: HandlerError | undefined;
     for (const cause of errors) {
@@ -524,6 +590,11 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     let hash: string | undefined;
     return () => (hash ??= engine.sha256Hex(body) as string);
   }
+}
+
+/** The default tenant: the `tenant` route parameter. */
+function tenantParam({ params }: Omit<TenantContext, "tenant">): string | undefined {
+  return params.tenant;
 }
 
 function isSerialisable(records: readonly EventRecord[]): boolean {

@@ -3,6 +3,8 @@ import { contensis } from "@cmshooks/contensis";
 import { inbenta } from "@cmshooks/inbenta";
 import { kapost } from "@cmshooks/kapost";
 import { kontent } from "@cmshooks/kontent";
+import { storyblok } from "@cmshooks/storyblok";
+import { strapi } from "@cmshooks/strapi";
 import { authenticatorFor } from "../authenticator-for.js";
 import { defineVendor, type VendorEntry } from "../vendor-entry.js";
 import { bloxTestkit } from "./blox.js";
@@ -10,6 +12,8 @@ import { contensisTestkit, contensisTestSubscription, type ContensisTestkit } fr
 import { inbentaTestkit } from "./inbenta.js";
 import { kapostTestkit } from "./kapost.js";
 import { kontentTestkit } from "./kontent.js";
+import { storyblokTestkit } from "./storyblok.js";
+import { strapiTestkit } from "./strapi.js";
 
 type ContensisKitEvents = typeof contensisTestkit extends ContensisTestkit<infer E> ? E : never;
 
@@ -55,6 +59,18 @@ export const vendors = {
     kit: inbentaTestkit,
     authenticity: "credentials",
     provider: ({ auth }) => inbenta({ auth: auth && authenticatorFor(auth) }),
+  }),
+  storyblok: defineVendor({
+    title: "Storyblok",
+    kit: storyblokTestkit,
+    authenticity: "signature",
+    provider: ({ secret }) => storyblok({ secret: secret ?? "" }),
+  }),
+  strapi: defineVendor({
+    title: "Strapi",
+    kit: strapiTestkit,
+    authenticity: "credentials",
+    provider: ({ auth }) => strapi({ auth: auth && authenticatorFor(auth) }),
   }),
 } as const;
 

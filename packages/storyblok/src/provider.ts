@@ -1,0 +1,68 @@
+import { ConfigurationError, defineProvider, hmacSignature, parseEnvelope, type Authenticator } from "@cmshooks/core";
+import { storyblokEventName } from "./event-name.js";
+import { storyblokEvents } from "./events.js";
+import { storyblokEnvelopeSchema } from "./schemas.js";
+
+/**
+ * The header Storyblok signs deliveries in, when the webhook has a secret.
+ *
+ * @example
+ * ```ts
+ * const signature = request.headers.get(STORYBLOK_SIGNATURE_HEADER); // "webhook-signature"
+ * ```
+ */
+export const STORYBLOK_SIGNATURE_HEADER = "webhook-signature";
+
+/** Options of {@link storyblok}. */
+export interface StoryblokOptions {
+  /** The webhook secret set in Storyblok (Settings → Webhooks), or a list while rotating. */
+  secret?: string | readonly string[];
+  /**
+   * Receiver-side checks, for webhooks without a secret (plans without
+   * webhook secrets): e.g. `secretPathSegment()` with a secret in the endpoint
+   * URL. Combined with `secret`, every check must pass.
+   */
+  auth?: Authenticator | readonly Authenticator[];
+}
+
+/**
+ * Storyblok webhooks: `{ text, action, space_id, … }`, signed with
+ * `webhook-signature` = hex(HMAC-SHA1(raw body, webhook secret)).
+ *
+ * @example
+ * ```ts
+ * const receiver = createReceiver({ provider: storyblok({ secret: process.env.STORYBLOK_WEBHOOK_SECRET! }) });
+ * receiver.on("story.published", ({ payload }) => purge(`/${payload.full_slug ?? ""}`));
+ * receiver.onContentPublish((event) => rebuild(event.items));
+ * ```
+ */
+export function storyblok(options: StoryblokOptions) {
+  const auth: Authenticator[] = [];
+  if (options?.secret !== undefined) {
+    auth.push(hmacSignature({ header: STORYBLOK_SIGNATURE_HEADER, secret: options.secret, algorithm: "sha1", encoding: "hex" }));
+  }
+  if (options?.auth !== undefined) auth.push(...(Array.isArray(options.auth) ? options.auth : [options.auth as Authenticator]));
+  if (auth.length === 0) throw new ConfigurationError("storyblok: pass the webhook `secret` (or, for webhooks without one, `auth`)");
+  return defineProvider({
+    name: "storyblok",
+    events: storyblokEvents,
+    auth,
+    outboundIps: storyblokOutboundIps,
+    route(body) {
+      const envelope = parseEnvelope(storyblokEnvelopeSchema, body);
+      return [{ ...storyblokEventName(envelope as typeof envelope & Readonly<Record<string, unknown>>), payload: body }];
+    },
+  });
+}
+
+/**
+ * Storyblok publishes no source addresses for webhooks: this list is empty.
+ *
+ * @example
+ * ```ts
+ * createReceiver({ provider: storyblok({ secret }), allowIps: [...storyblokOutboundIps, ...myKnownAddresses] });
+ * ```
+ */
+export const storyblokOutboundIps: readonly string[] = [];
+
+storyblok.outboundIps = storyblokOutboundIps;
