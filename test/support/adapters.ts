@@ -45,7 +45,7 @@ export interface ParserCase {
   readonly code?: string;
   /** Bytes put before the default delivery's JSON (signed as sent). */
   readonly prefix?: Uint8Array;
-  readonly mount: "express.json" | "express.raw" | "koa-bodyparser" | "@koa/bodyparser" | "rawless-parser" | "fastify-json" | "fastify-buffer";
+  readonly mount: "express.json" | "express.raw" | "express.json-verify" | "koa-bodyparser" | "@koa/bodyparser" | "rawless-parser" | "fastify-json" | "fastify-buffer" | HonoMiddleware;
 }
 
 /**
@@ -59,10 +59,20 @@ export interface Framework {
   readonly parserCases: readonly ParserCase[];
 }
 
+/** What a Hono middleware before the webhook route did with the body. */
+type HonoMiddleware = "hono:json" | "hono:arrayBuffer" | "hono:stream";
+
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const expressParserCases: ParserCase[] = [
   { name: "express.json() first answers 500 body_already_parsed", mount: "express.json", status: 500, code: "body_already_parsed" },
   { name: "express.raw() first verifies its Buffer (200)", mount: "express.raw", status: 200 },
+  { name: "express.json({ verify }) keeping req.rawBody first verifies that Buffer (200)", mount: "express.json-verify", status: 200 },
+];
+const honoParserCases: ParserCase[] = [
+  { name: "c.req.json() first verifies the text Hono cached (200)", mount: "hono:json", status: 200 },
+  { name: "c.req.arrayBuffer() first verifies the bytes Hono cached (200)", mount: "hono:arrayBuffer", status: 200 },
+  { name: "c.req.json() first, with a BOM the text lost, answers 500 body_already_read", mount: "hono:json", status: 500, code: "body_already_read", prefix: BOM },
+  { name: "a middleware that read the raw stream answers 500 body_already_read", mount: "hono:stream", status: 500, code: "body_already_read" },
 ];
 const koaParserCases: ParserCase[] = [
   { name: "koa-bodyparser first verifies its rawBody (200)", mount: "koa-bodyparser", status: 200 },
@@ -92,6 +102,9 @@ function expressApp(express: typeof express5) {
     const app = express();
     if (parser === "express.json") app.use(express.json());
     if (parser === "express.raw") app.use(express.raw({ type: "*/*" }));
+    if (parser === "express.json-verify") {
+      app.use(express.json({ verify: (req, _res, buf) => void ((req as unknown as { rawBody?: Buffer }).rawBody = buf) }));
+    }
     app.all("/hooks/blox", expressReceiver(receiver));
     app.post("/other", express.json(), (req, res) => void res.json({ echo: req.body }));
     return app;
@@ -121,8 +134,11 @@ function koaApp(Koa: typeof Koa3) {
   };
 }
 
-function honoApp(receiver: ReceiverEntry): RequestListener {
+function honoApp(receiver: ReceiverEntry, parser?: ParserCase["mount"]): RequestListener {
   const app = new Hono();
+  if (parser === "hono:json") app.use(async (c, next) => void (await c.req.json(), await next()));
+  if (parser === "hono:arrayBuffer") app.use(async (c, next) => void (await c.req.arrayBuffer(), await next()));
+  if (parser === "hono:stream") app.use(async (c, next) => void (await new Response(c.req.raw.body).arrayBuffer(), await next()));
   app.all("/hooks/blox", honoReceiver(receiver));
   app.post("/other", async (c) => c.json({ echo: await c.req.json() }));
   return getRequestListener(app.fetch);
@@ -155,7 +171,7 @@ export const frameworks: readonly Framework[] = [
   { name: "Express 4", app: expressApp(express4), parserCases: expressParserCases },
   { name: "Koa 3", app: koaApp(Koa3), parserCases: koaParserCases },
   { name: "Koa 2", app: koaApp(Koa2), parserCases: koaParserCases },
-  { name: "Hono (node-server)", app: honoApp, parserCases: [] },
+  { name: "Hono (node-server)", app: honoApp, parserCases: honoParserCases },
   { name: "Fastify 5", app: fastifyApp(Fastify5), parserCases: fastifyParserCases },
   // Typed as Fastify 5 here, where both are installed; the adapter is type-checked against Fastify 4 in packages/fastify (tsconfig.fastify4.json).
   { name: "Fastify 4", app: fastifyApp(Fastify4 as unknown as typeof Fastify5), parserCases: fastifyParserCases },

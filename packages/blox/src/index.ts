@@ -2,6 +2,7 @@ export { blox, bloxOutboundIps, BLOX_SIGNATURE_HEADER, type BloxOptions } from "
 export { bloxEvents, type BloxEventName } from "./events.js";
 export { bloxEventName } from "./event-name.js";
 export { signBlox } from "./sign.js";
+export { verifyBloxSignature, bloxSignature } from "./verify-signature.js";
 export { bloxSamples } from "./samples.js";
 export * from "./schemas.js";
 import {
@@ -27,3 +28,4 @@ export const bloxSchemas = {
   userData: bloxUserDataSchema,
   userDelivery: bloxUserDeliverySchema,
 } as const;
+export type { BloxReceiver } from "./receiver-type.js";

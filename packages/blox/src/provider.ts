@@ -2,16 +2,9 @@ import { defineProvider, hmacSignature, parseEnvelope, type SecretOption, type T
 import { bloxEventName } from "./event-name.js";
 import { bloxEvents } from "./events.js";
 import { bloxEnvelopeSchema } from "./schemas.js";
+import { BLOX_SIGNATURE_HEADER } from "./verify-signature.js";
 
-/**
- * The header BLOX signs deliveries in.
- *
- * @example
- * ```ts
- * const signature = request.headers.get(BLOX_SIGNATURE_HEADER); // "x-hook-signature"
- * ```
- */
-export const BLOX_SIGNATURE_HEADER = "x-hook-signature";
+export { BLOX_SIGNATURE_HEADER } from "./verify-signature.js";
 
 /** Options of {@link blox}. */
 export interface BloxOptions {

@@ -1,3 +1,4 @@
+import { openObject } from "@cmshooks/core";
 import { z } from "zod";
 
 /**
@@ -36,10 +37,10 @@ export type BloxAssetType = (typeof BLOX_ASSET_TYPES)[number] | (string & {});
  * const { application, event } = bloxEnvelopeSchema.parse(JSON.parse(text)); // "editorial", "update_asset"
  * ```
  */
-export const bloxEnvelopeSchema = z.looseObject({
+export const bloxEnvelopeSchema = openObject({
   application: z.string().min(1),
   event: z.string().min(1),
-  data: z.looseObject({}),
+  data: openObject({}),
 });
 
 /**
@@ -51,7 +52,7 @@ export const bloxEnvelopeSchema = z.looseObject({
  * if (asset.published === "yes") purge(asset.url);
  * ```
  */
-export const bloxAssetDataSchema = z.looseObject({
+export const bloxAssetDataSchema = openObject({
   /** The asset's id. */
   uuid: z.string().min(1),
   /** Public URL of the asset. */
@@ -78,7 +79,7 @@ export const bloxAssetDataSchema = z.looseObject({
  * await crm.upsert({ email: user.email, name: user.screen_name });
  * ```
  */
-export const bloxUserDataSchema = z.looseObject({
+export const bloxUserDataSchema = openObject({
   id: z.union([z.string().min(1), z.number()]),
   email: z.string().optional(),
   screen_name: z.string().optional(),

@@ -1,3 +1,4 @@
+import { openObject } from "@cmshooks/core";
 import { z } from "zod";
 import type { ContensisResourceType } from "./resource-events.js";
 
@@ -9,7 +10,7 @@ import type { ContensisResourceType } from "./resource-events.js";
  * contensisInvokedBySchema.parse({ username: "t.durden", firstName: "Tyler", lastName: "Durden" });
  * ```
  */
-export const contensisInvokedBySchema = z.looseObject({
+export const contensisInvokedBySchema = openObject({
   username: z.string().optional(),
   firstName: z.string().optional(),
   lastName: z.string().optional(),
@@ -25,7 +26,7 @@ export const contensisInvokedBySchema = z.looseObject({
  * contensisDefaultPayloadSchema.parse(body).resource.type; // "asset"
  * ```
  */
-export const contensisDefaultPayloadSchema = z.looseObject({
+export const contensisDefaultPayloadSchema = openObject({
   eventId: z.string(),
   /** The event; whether Contensis writes `published` or `entry.published` is UNCONFIRMED (both are routed). */
   eventName: z.string(),
@@ -33,7 +34,7 @@ export const contensisDefaultPayloadSchema = z.looseObject({
   /** ISO-8601 time of the event. */
   datetime: z.string().optional(),
   invokedBy: contensisInvokedBySchema.optional(),
-  resource: z.looseObject({
+  resource: openObject({
     id: z.string(),
     type: z.string(),
     projectId: z.string().optional(),

@@ -99,3 +99,4 @@ export const contensisSchemas = {
   defaultPayload: contensisDefaultPayloadSchemas,
   resource: contensisResourceSchemas,
 } as const;
+export type { ContensisReceiver } from "./receiver-type.js";

@@ -1,3 +1,4 @@
+import { openObject } from "@cmshooks/core";
 import { z } from "zod";
 import type { ContensisResourceType } from "./resource-events.js";
 
@@ -10,14 +11,14 @@ import type { ContensisResourceType } from "./resource-events.js";
  * contensisEntrySysSchema.parse({ id: "8f2c…", contentTypeId: "news" }).id;
  * ```
  */
-export const contensisEntrySysSchema = z.looseObject({
+export const contensisEntrySysSchema = openObject({
   id: z.string(),
   projectId: z.string().optional(),
   contentTypeId: z.string().optional(),
   dataFormat: z.string().optional(),
   language: z.string().optional(),
   uri: z.string().nullable().optional(),
-  workflow: z.looseObject({ id: z.string().optional(), state: z.string().optional() }).optional(),
+  workflow: openObject({ id: z.string().optional(), state: z.string().optional() }).optional(),
 });
 
 /**
@@ -28,7 +29,7 @@ export const contensisEntrySysSchema = z.looseObject({
  * contensisEntryResourceSchema.parse(resource).sys.id;
  * ```
  */
-export const contensisEntryResourceSchema = z.looseObject({
+export const contensisEntryResourceSchema = openObject({
   sys: contensisEntrySysSchema,
   entryTitle: z.string().optional(),
   entryDescription: z.string().nullable().optional(),
@@ -43,7 +44,7 @@ export const contensisEntryResourceSchema = z.looseObject({
  * contensisOtherResourceSchema.parse({ id: "blogPost", fields: [] }).id; // "blogPost"
  * ```
  */
-export const contensisOtherResourceSchema = z.looseObject({ id: z.string().optional() });
+export const contensisOtherResourceSchema = openObject({ id: z.string().optional() });
 
 /**
  * The schema of the whole resource of each resource type (what `{/resource/}` renders to).

@@ -7,6 +7,7 @@ import { makeHmacMatcher } from "./auth/hmac-matcher.js";
 import { makeHmacSignature } from "./auth/hmac-signature.js";
 import { makeTimestampedHmacSignature } from "./auth/timestamped-hmac-signature.js";
 import { makeCreateReceiver } from "./create-receiver.js";
+import { makeParseDelivery } from "./standalone/parse-delivery.js";
 import { nodeCryptoEngine } from "./crypto/node-crypto.js";
 
 export * from "./shared-exports.js";
@@ -77,3 +78,17 @@ export const timestampedHmacSignature = makeTimestampedHmacSignature(nodeCryptoE
  * ```
  */
 export const cryptoEngine = nodeCryptoEngine;
+
+/**
+ * Verifies, parses and validates one delivery without a receiver (serverless
+ * functions, queues): resolves with the typed events, or rejects with the
+ * receiver's typed error (`UnauthorizedError` 401, `InvalidBodyError` 400,
+ * `ValidationError` 422).
+ *
+ * @example
+ * ```ts
+ * const { events } = await parseDelivery(blox({ secret }), { headers: request.headers, body: rawBytes });
+ * for (const event of events) if (event.name === "editorial.update_asset") purge(event.payload.data.url);
+ * ```
+ */
+export const parseDelivery = makeParseDelivery(nodeCryptoEngine);

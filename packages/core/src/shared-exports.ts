@@ -37,3 +37,5 @@ export type { Receiver, CreateReceiver } from "./create-receiver.js";
 export { DeliveryLogError, type DeliveryLogStore, type DeliveryLogOptions, type DeliveryLogWhen, type DeliveryRecord } from "./pipeline/delivery-log.js";
 export { deliveryRecordToJson, parseDeliveryRecordJson, type ParsedDeliveryRecord } from "./delivery-log/record-json.js";
 export { MASKED as MASKED_CREDENTIAL } from "./delivery-log/mask-credentials.js";
+export { verifyAuthenticity, type StandaloneDelivery } from "./standalone/verify-authenticity.js";
+export type { ParseDelivery, ParsedDelivery } from "./standalone/parse-delivery.js";

@@ -6,7 +6,7 @@ import { nodeDelivery, writeNodeResponse, type ReadBodyOptions } from "@cmshooks
 export type ExpressReceiverOptions = ReadBodyOptions;
 
 /** What the adapter reads of an Express request: Node's request, plus whatever a body parser left in `body`. */
-export type ExpressRequestLike = IncomingMessage & { body?: unknown; originalUrl?: string; params?: object };
+export type ExpressRequestLike = IncomingMessage & { body?: unknown; rawBody?: unknown; originalUrl?: string; params?: object };
 
 /**
  * An Express request handler (Express 4 and 5). Typed structurally, so it
@@ -20,7 +20,8 @@ const alreadyParsed = (): Promise<never> =>
       500,
       "body_already_parsed",
       "A body parser (e.g. express.json()) read this request before the webhook route, so the exact bytes the sender signed are gone. " +
-        "Mount the webhook route before app.use(express.json()), or use express.raw({ type: \"*/*\" }) on it.",
+        "Mount the webhook route before app.use(express.json()), use express.raw({ type: \"*/*\" }) on it, " +
+        "or keep the bytes with express.json({ verify: (req, _res, buf) => { req.rawBody = buf; } }).",
     ),
   );
 
@@ -29,8 +30,10 @@ const alreadyParsed = (): Promise<never> =>
  * under the receiver's limit; protocol outcomes (401, 413, 422, …) are
  * answered directly, anything unexpected goes to `next(err)`.
  *
- * If `express.raw()` ran first, its Buffer is verified as is. If another
- * parser (`express.json()`, `express.text()`, …) consumed the body, the
+ * If `express.raw()` ran first, its Buffer is verified as is; so is a Buffer
+ * a parser's `verify` callback kept in `req.rawBody` (the
+ * `express.json({ verify: (req, _res, buf) => { req.rawBody = buf } })` recipe).
+ * If another parser (`express.json()`, `express.text()`, …) consumed the body, the
  * delivery is answered 500 `body_already_parsed` (and reported to `onError`)
  * rather than verifying a re-serialised body.
  *
@@ -45,10 +48,9 @@ export function expressReceiver(receiver: Pick<WebhookReceiver, "handle">, optio
   return (req, res, next) => {
     // originalUrl: the whole path even inside a mounted router (path and query secrets live there).
     const delivery = { ...nodeDelivery(req, options), url: req.originalUrl ?? req.url, params: req.params as Readonly<Record<string, string>> | undefined };
-    const parsed = req.body;
-    // An untouched stream is read by nodeDelivery; a Buffer from express.raw() is the exact bytes.
-    const input =
-      parsed instanceof Uint8Array ? { ...delivery, body: parsed } : req.readableEnded ? { ...delivery, body: alreadyParsed } : delivery;
+    // An untouched stream is read by nodeDelivery; a Buffer from express.raw() or a verify callback is the exact bytes.
+    const kept = req.body instanceof Uint8Array ? req.body : req.readableEnded && req.rawBody instanceof Uint8Array ? req.rawBody : undefined;
+    const input = kept ? { ...delivery, body: kept } : req.readableEnded ? { ...delivery, body: alreadyParsed } : delivery;
     receiver.handle(input).then((response) => writeNodeResponse(res, response)).catch(next);
   };
 }

@@ -56,3 +56,4 @@ export const inbentaSchemas = {
   savedContent: inbentaSavedContentSchema,
   currentContent: inbentaCurrentContentSchema,
 } as const;
+export type { InbentaReceiver } from "./receiver-type.js";

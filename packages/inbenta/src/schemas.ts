@@ -1,3 +1,4 @@
+import { openObject } from "@cmshooks/core";
 import { z } from "zod";
 
 /*
@@ -22,7 +23,7 @@ const isoDate = z.string().min(1);
  * const { trigger } = inbentaEnvelopeSchema.parse(body); // "edit_content"
  * ```
  */
-export const inbentaEnvelopeSchema = z.looseObject({
+export const inbentaEnvelopeSchema = openObject({
   trigger: z.string().min(1),
 });
 
@@ -35,7 +36,7 @@ export const inbentaEnvelopeSchema = z.looseObject({
  * inbentaAttributeObjectSchema.parse({ id: 3, value: "<p>Reset it from Settings.</p>", useDefault: false, notShown: false });
  * ```
  */
-export const inbentaAttributeObjectSchema = z.looseObject({
+export const inbentaAttributeObjectSchema = openObject({
   id,
   value: z.string(),
   creationDate: isoDate.optional(),
@@ -57,7 +58,7 @@ export const inbentaAttributeObjectSchema = z.looseObject({
  * inbentaAttributeSchema.parse({ id: 1, name: "ANSWER_TEXT", objects: [] });
  * ```
  */
-export const inbentaAttributeSchema = z.looseObject({
+export const inbentaAttributeSchema = openObject({
   id,
   name: z.string(),
   objects: z.array(inbentaAttributeObjectSchema).optional(),
@@ -84,9 +85,9 @@ export const inbentaAttributesSchema = z.union([z.array(inbentaAttributeSchema),
  * inbentaDecisionTreeSchema.parse({ text: "Which device?", children: [{ contentId: 12, text: "iPhone" }] });
  * ```
  */
-export const inbentaDecisionTreeSchema = z.looseObject({
+export const inbentaDecisionTreeSchema = openObject({
   text: z.string(),
-  children: z.array(z.looseObject({ contentId: id, text: z.string() })),
+  children: z.array(openObject({ contentId: id, text: z.string() })),
 });
 
 /**
@@ -97,7 +98,7 @@ export const inbentaDecisionTreeSchema = z.looseObject({
  * inbentaUserTypeSchema.parse({ id: 0, name: "Default", isActive: true });
  * ```
  */
-export const inbentaUserTypeSchema = z.looseObject({
+export const inbentaUserTypeSchema = openObject({
   id,
   name: z.string().optional(),
   isActive: z.boolean().optional(),
@@ -121,7 +122,7 @@ export const inbentaUserTypeSchema = z.looseObject({
  * data.title; // string | undefined
  * ```
  */
-export const inbentaContentDataSchema = z.looseObject({
+export const inbentaContentDataSchema = openObject({
   title: z.string().optional(),
   /** Category ids; a content always keeps at least one. */
   categories: z.array(id).optional(),
@@ -156,7 +157,7 @@ export const inbentaContentDataSchema = z.looseObject({
  * inbentaCategoryDataSchema.parse({ name: "Billing", parent: 4, order: 2 });
  * ```
  */
-export const inbentaCategoryDataSchema = z.looseObject({
+export const inbentaCategoryDataSchema = openObject({
   name: z.string().optional(),
   /** Parent category id, when the category has one. */
   parent: id.nullable().optional(),
@@ -203,8 +204,8 @@ export const inbentaEditContentSchema = event("edit_content").extend({
  */
 export const inbentaChangeContentStatusSchema = event("change_content_status").extend({
   contentId: id,
-  contentData: z.looseObject({ isActive: z.boolean() }),
-  contentPreviousData: z.looseObject({ isActive: z.boolean() }).optional(),
+  contentData: openObject({ isActive: z.boolean() }),
+  contentPreviousData: openObject({ isActive: z.boolean() }).optional(),
 });
 
 /**

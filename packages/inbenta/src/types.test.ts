@@ -13,7 +13,7 @@ describe("Inbenta handler types", () => {
       expectTypeOf(payload.contentId).toEqualTypeOf<number>();
       expectTypeOf(payload.contentData.title).toEqualTypeOf<string | undefined>();
       expectTypeOf(payload.contentData.decisionTree).toEqualTypeOf<
-        { [k: string]: unknown; text: string; children: { [k: string]: unknown; contentId: number; text: string }[] } | null | undefined
+        { text: string; children: { contentId: number; text: string }[] } | null | undefined
       >();
       expectTypeOf(payload.contentData.attributes).toEqualTypeOf<InbentaAttribute | InbentaAttribute[] | undefined>();
       expectTypeOf(payload.contentPreviousData?.publicationDate).toEqualTypeOf<string | null | undefined>();

@@ -27,3 +27,4 @@ export const kapostSchemas = {
   contentType: kapostContentTypeSchema,
   attachment: kapostAttachmentSchema,
 } as const;
+export type { KapostReceiver } from "./receiver-type.js";

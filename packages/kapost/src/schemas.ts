@@ -1,3 +1,4 @@
+import { openObject } from "@cmshooks/core";
 import { z } from "zod";
 
 /**
@@ -23,7 +24,7 @@ export type KapostOperation = (typeof KAPOST_OPERATIONS)[number];
  * const { type, operation } = kapostEnvelopeSchema.parse(body); // "content", "publish"
  * ```
  */
-export const kapostEnvelopeSchema = z.looseObject({
+export const kapostEnvelopeSchema = openObject({
   operation: z.string().min(1),
   type: z.string().min(1),
 });
@@ -36,7 +37,7 @@ export const kapostEnvelopeSchema = z.looseObject({
  * kapostInstanceSchema.parse({ id: "515b373751c35c02000001c2", subdomain: "mongohq" });
  * ```
  */
-export const kapostInstanceSchema = z.looseObject({
+export const kapostInstanceSchema = openObject({
   /** 24-hex-digit id of the instance. */
   id: z.string().min(1),
   /** The instance's subdomain: `<subdomain>.kapost.com`. */
@@ -51,7 +52,7 @@ export const kapostInstanceSchema = z.looseObject({
  * kapostContentTypeSchema.parse({ id: "515b373751c35c02000001c3", display_name: "Blog Post" });
  * ```
  */
-export const kapostContentTypeSchema = z.looseObject({
+export const kapostContentTypeSchema = openObject({
   id: z.string().min(1),
   display_name: z.string().optional(),
   /** Machine name of the type, as Kapost's content API gives it (`blog_post`); not in the webhook example. */
@@ -69,7 +70,7 @@ export const kapostContentTypeSchema = z.looseObject({
  */
 export const kapostAttachmentSchema = z.union([
   z.string(),
-  z.looseObject({
+  openObject({
     id: z.string().optional(),
     url: z.string().optional(),
     file_name: z.string().optional(),
@@ -88,7 +89,7 @@ export const kapostAttachmentSchema = z.union([
  * post.content_title ?? post.idea_title; // string | null | undefined
  * ```
  */
-export const kapostFullPostSchema = z.looseObject({
+export const kapostFullPostSchema = openObject({
   /** 24-hex-digit id of the content item. */
   id: z.string().min(1),
   /** Title while the item is an idea. */
@@ -139,7 +140,7 @@ export const kapostFullPostSchema = z.looseObject({
 export const kapostContentDeliverySchema = kapostEnvelopeSchema.extend({
   operation: z.enum(KAPOST_OPERATIONS),
   type: z.literal("content"),
-  payload: z.looseObject({ full_post: kapostFullPostSchema }),
+  payload: openObject({ full_post: kapostFullPostSchema }),
   instance: kapostInstanceSchema,
 });
 

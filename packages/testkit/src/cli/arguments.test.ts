@@ -43,7 +43,7 @@ describe("CLI arguments", () => {
   });
 
   it("names the known vendors and events when one is wrong", () => {
-    expect(() => vendorArgument("nope")).toThrow(/known vendors: blox/);
+    expect(() => vendorArgument("nope")).toThrow(/Known vendors: blox/);
     expect(() => eventArgument(blox, "editorial.nope")).toThrow(/editorial\.update_asset/);
     expect(eventArgument(blox, "user.create_user")).toBe("user.create_user");
   });

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { TestAuth } from "../test-delivery.js";
 import type { VendorCredentials, VendorEntry } from "../vendor-entry.js";
 import { findVendor, vendorIds } from "../vendors/index.js";
+import { didYouMean } from "./did-you-mean.js";
 import { UsageError } from "./usage-error.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -42,7 +43,9 @@ export function parseCommandLine<const O extends Options>(args: readonly string[
     const code = (error as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
       // Node's messages go on to explain `--`; the first sentence is the useful part.
-      throw new UsageError((error as Error).message.split(/\.\s/)[0]!.replace(/\.$/, ""));
+      const message = (error as Error).message.split(/\.\s/)[0]!.replace(/\.$/, "");
+      const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'--([^'=]+)/.exec(message)?.[1] : undefined;
+      throw new UsageError(unknown ? `${message}.${didYouMean(unknown, Object.keys(options)).replace(/"([^"]+)"/g, '"--$1"')}` : message);
     }
     throw error;
   }
@@ -59,7 +62,7 @@ export function parseCommandLine<const O extends Options>(args: readonly string[
 export function vendorArgument(id: string | undefined): VendorEntry {
   if (id === undefined) throw new UsageError(`a vendor is required: ${vendorIds.join(", ")}`);
   const entry = findVendor(id);
-  if (!entry) throw new UsageError(`unknown vendor "${id}"; known vendors: ${vendorIds.join(", ")}`);
+  if (!entry) throw new UsageError(`unknown vendor "${id}".${didYouMean(id, vendorIds)} Known vendors: ${vendorIds.join(", ")}`);
   return entry;
 }
 
@@ -74,7 +77,12 @@ export function vendorArgument(id: string | undefined): VendorEntry {
 export function eventArgument(entry: VendorEntry, event: string | undefined): string {
   const known = entry.kit.events;
   if (event === undefined) throw new UsageError(`an event is required; ${entry.kit.vendor} events: ${known.join(", ")}`);
-  if (!known.includes(event)) throw new UsageError(`${entry.kit.vendor} has no event "${event}"; its events: ${known.join(", ")}`);
+  if (!known.includes(event)) {
+    const suggestion = didYouMean(event, known);
+    // A short list is shown whole; a long one (Kontent.ai has 38) only its closest names.
+    const rest = known.length <= 8 ? ` Its events: ${known.join(", ")}` : ` Run 'cmshooks events ${entry.kit.vendor}' to list all ${known.length}.`;
+    throw new UsageError(`${entry.kit.vendor} has no event "${event}".${suggestion}${rest}`);
+  }
   return event;
 }
 

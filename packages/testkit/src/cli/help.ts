@@ -9,7 +9,8 @@ const CREDENTIALS = `Credentials (the same flags on send and listen):
   --secret <secret>         shared secret of a vendor that signs (or env CMSHOOKS_SECRET)
   --basic <user:pass>       basic auth, for a vendor that signs nothing
   --header <name:value>     a secret header (send: an extra header; repeatable)
-  --query <name=value>      a secret query parameter (send: repeatable)`;
+  --query <name=value>      a secret query parameter (send: repeatable)
+  (send: without any of these, a vendor that signs nothing gets a delivery without credentials)`;
 
 const COMMON = `  --json                    machine-readable output
   --no-color                no colour (also NO_COLOR=1; colour is only used on a terminal)
@@ -62,7 +63,11 @@ status and response body. Exits 1 unless the answer is 2xx.
 Options:
   --url <url>               where to send it; a URL without a path gets the suggested one (/hooks/<vendor>)
   --seed <n>                sample data seed (same seed, same delivery; default 1)
-  --override <json>         JSON deep-merged into the payload, e.g. '{"data":{"title":"Hello"}}'
+  --override <json>         JSON deep-merged into the payload, e.g. '{"data":{"title":"Hello"}}'; its keys are
+                            checked against the event's schema. For Kontent.ai it may also be written against the
+                            body 'cmshooks payload' prints: '{"notifications":[{…}]}'
+  --subscription <file>     contensis: render with your subscription's templates and headers (a .json file, or a
+                            .js/.mjs module exporting \`subscription\` or a default)
   --timeout <ms>            give up after this long (default 10000)
   --verbose                 also print the request headers and body
 ${CREDENTIALS}

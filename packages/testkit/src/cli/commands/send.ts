@@ -19,6 +19,8 @@ import {
 import type { CliIo, Palette } from "../cli-io.js";
 import { commandOutput } from "../command-output.js";
 import { commandHelp } from "../help.js";
+import { checkedOverride, notFoundHint, withoutDefaultCredentials } from "../send-checks.js";
+import { subscriptionArgument } from "../subscription-argument.js";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../usage-error.js";
 
 const OPTIONS = {
@@ -30,6 +32,7 @@ const OPTIONS = {
   query: { type: "string", multiple: true },
   seed: { type: "string" },
   override: { type: "string" },
+  subscription: { type: "string" },
   timeout: { type: "string" },
   verbose: { type: "boolean" },
 } as const;
@@ -65,9 +68,15 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
     return EXIT_OK;
   }
   const output = commandOutput(io, values);
-  const entry = vendorArgument(positionals[0]);
-  const vendor = entry.kit.vendor;
+  const registered = vendorArgument(positionals[0]);
+  const vendor = registered.kit.vendor;
+  if (values.subscription !== undefined && vendor !== "contensis") throw new UsageError(`--subscription is for contensis, not ${vendor}`);
+  const subscription = values.subscription === undefined ? undefined : await subscriptionArgument(values.subscription, process.cwd());
+  const entry = subscription ? { ...registered, kit: subscription.kit } : registered;
   const event = eventArgument(entry, positionals[1]);
+  if (subscription && !subscription.events.includes(event)) {
+    throw new UsageError(`the subscription in ${values.subscription} never sends ${event}; its events: ${subscription.events.join(", ")}`);
+  }
   noExtraPositionals(positionals, 2);
   // As given, not normalised: a URL without a path gets the delivery's suggested one (deliveryUrl).
   const target = String(urlArgument(values.url, `http://127.0.0.1:3000/hooks/${vendor}`) && values.url);
@@ -83,14 +92,15 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
   const queries = (values.query ?? []).map((q) => queryArgument(q, "--query"));
   const timeoutMs = integerArgument(values.timeout, "--timeout", { min: 1, max: 600_000, fallback: 10_000 });
   const seed = integerArgument(values.seed, "--seed", { min: 0, max: 2 ** 32 - 1, fallback: 1 });
-  const overrides = overrideArgument(values.override);
+  const override = overrideArgument(values.override);
+  const overrides = override && checkedOverride(entry, event, await entry.kit.delivery(event, { seed }), override, subscription);
   // The kit gets the first credential (kits of unsigned vendors apply it); every flag is applied below as well.
   const auth: TestAuth | undefined = basic ?? (headers[0] ? { header: headers[0] } : queries[0] ? { query: queries[0] } : undefined);
 
   // A URL with a path is where the delivery goes: vendors that sign the request target (Contentful) sign that path.
   const targetUrl = new URL(target);
   const targetPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+$/i.test(target) ? undefined : `${targetUrl.pathname}${targetUrl.search}`;
-  const delivery = await entry.kit.delivery(event, {
+  const built = await entry.kit.delivery(event, {
     ...(targetPath === undefined ? {} : { path: targetPath }),
     ...(secret === undefined ? {} : { secret }),
     ...(auth ? { auth } : {}),
@@ -98,6 +108,14 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
     seed,
     headers: { ...authHeaders(basic), ...Object.fromEntries(headers.map((h) => [h.name, h.value])) },
   });
+  // No silent default: without credentials the delivery carries none (a subscription's own secret headers are the user's).
+  const credentialsGiven = secret !== undefined || auth !== undefined || subscription !== undefined;
+  const { delivery, dropped } = credentialsGiven ? { delivery: built, dropped: [] } : await withoutDefaultCredentials(entry.kit, built, new Set(headers.map((h) => h.name)));
+  if (entry.authenticity === "credentials" && !credentialsGiven && !output.json) {
+    output.note(
+      `note: sending without credentials${dropped.length ? ` (no ${dropped.join(", ")} header)` : ""}; if your receiver checks some, add --basic user:pass, --header "Name: value" or --query name=value`,
+    );
+  }
   const url = deliveryUrl(delivery, target);
   for (const q of queries) url.searchParams.set(q.name, q.value);
 
@@ -138,5 +156,6 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
     output.line(`${colour.bold("←")} ${paint(`${result.status} ${result.statusText}`.trim())}  ${colour.dim(`${result.durationMs} ms`)}`);
     if (result.text !== "") output.line(prettyBody(result));
   }
+  if (result.status === 404 && !output.json) output.note(notFoundHint(url, delivery.path));
   return result.ok ? EXIT_OK : EXIT_FAILURE;
 }
