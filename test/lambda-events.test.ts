@@ -32,7 +32,8 @@ const variants: Variant[] = [
   {
     name: "the wrong method",
     status: 405,
-    make: async (entry, event, form) => ({ ...(await entry.kit.delivery(event, form.credentials)), method: "PUT" }),
+    // PATCH: no vendor sends it (Hygraph also sends PUT and DELETE).
+    make: async (entry, event, form) => ({ ...(await entry.kit.delivery(event, form.credentials)), method: "PATCH" }),
   },
 ];
 

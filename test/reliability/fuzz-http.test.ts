@@ -74,8 +74,9 @@ describe(`fuzz over HTTP: ${NODE_DELIVERIES} deliveries through toNodeHandler an
     const seen = JSON.stringify([...statuses].sort(([a], [b]) => a - b));
     expect(count(200) + count(422), seen).toBeGreaterThan(total * 0.2);
     expect(count(200), seen).toBeGreaterThan(total * 0.03);
-    // Not 403: the harness allows every address and refuses only a peer that is no address at all, which a socket never has.
+    // No minimum for 403: the harness allows every address and trusts every proxy, so only a forwarding chain
+    // without a known client (a garbage hop, X-Forwarded-For and Forwarded disagreeing) is refused; the
+    // per-delivery oracle checks each of those.
     for (const s of [400, 401, 405, 413, 415, 422]) expect(count(s), `status ${s}: ${seen}`).toBeGreaterThan(total * 0.005);
-    expect(count(403), "no address refused over a socket").toBe(0);
   });
 });

@@ -22,7 +22,8 @@ const DIGITS = /^\d{1,16}$/;
 
 /**
  * Reads a `gcms-signature` header (parts in any order, separated by commas);
- * `undefined` when `sign`, `env` or `t` is missing or `t` is not a number.
+ * `undefined` when `sign`, `env` or `t` is missing or given twice, a part
+ * is anything else, or `t` is not a number.
  *
  * @example
  * ```ts
@@ -34,7 +35,13 @@ export function parseHygraphSignatureHeader(value: string): HygraphSignatureHead
   const parts = new Map<string, string>();
   for (const part of value.split(",")) {
     const eq = part.indexOf("=");
-    if (eq > 0) parts.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    // A part that is no `key=value` (a second header joined to this one, garbage) makes the header unreadable.
+    if (eq <= 0) return undefined;
+    const key = part.slice(0, eq).trim();
+    // A part given twice (two gcms-signature headers joined, or an injected one), or one Hygraph never
+    // writes, is ambiguous: refuse it.
+    if (parts.has(key) || (key !== "sign" && key !== "env" && key !== "t")) return undefined;
+    parts.set(key, part.slice(eq + 1).trim());
   }
   const signature = parts.get("sign");
   const environment = parts.get("env");

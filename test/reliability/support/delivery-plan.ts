@@ -234,7 +234,8 @@ function editValue(value: string, edit: Extract<WrongValue, { kind: "edit" }>["e
     case "flip": {
       const i = Math.floor(value.length / 2);
       const c = value[i] ?? "A";
-      return `${value.slice(0, i)}${c === "A" ? "B" : "A"}${value.slice(i + 1)}`;
+      // Different whatever the case: a hex digest's "a" flipped to "A" would be the same digest.
+      return `${value.slice(0, i)}${c.toLowerCase() === "a" ? "B" : "A"}${value.slice(i + 1)}`;
     }
     case "case":
       // Hex digests compare case-insensitively: for them a case change is no change, so flip a character instead.
