@@ -81,13 +81,6 @@ export class Reporter {
     if (write) this.#log(write, error, context);
   }
 
-  /** Writes a debug line (e.g. an event nobody listens to), flood-limited like the rest. */
-  debug(code: string, message: string, fields: Omit<LogFields, "vendor">): void {
-    if (!this.#write) return; // debug lines only go to a logger the user chose
-    if (this.#flooded(`debug:${code}`)) return;
-    this.#write("debug", `cmshooks ${this.#vendor}: ${message}`, { vendor: this.#vendor, code, ...fields });
-  }
-
   #log(write: LogWriter, error: WebhookError, context: ErrorContext): void {
     const suppressed = this.#flooded(error.code);
     if (suppressed === false) return;

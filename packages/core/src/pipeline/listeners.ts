@@ -31,11 +31,6 @@ export class Listeners {
     drop(this.any);
   }
 
-  /** Whether any handler could run for this event (so a delivery no one could take is reported). */
-  listensTo(record: EventRecord): boolean {
-    return this.any.length > 0 || (record.known && (this.native.has(record.name) || this.unified.size > 0));
-  }
-
   /**
    * Runs every listener of one event concurrently; returns what they threw
    * (synchronously when every handler was synchronous). A unified mapping that
