@@ -20,8 +20,5 @@ export function toNodeHandler(
   receiver: Pick<WebhookReceiver, "handle">,
   options: NodeHandlerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return async (req, res) => {
-    const response = await receiver.handle(nodeDelivery(req, options));
-    writeNodeResponse(res, response);
-  };
+  return (req, res) => receiver.handle(nodeDelivery(req, options)).then((response) => writeNodeResponse(res, response));
 }
