@@ -7,6 +7,8 @@
  *
  *   node bench/redis-dedupe.mjs [--quick] [--json FILE] [--redis redis://127.0.0.1:6379] [--autopipelining]
  *
+ * BENCH_CPU_PROF=DIR writes each receiver's V8 CPU profile to DIR/<store>/ (open it in Chrome DevTools).
+ *
  * --autopipelining adds a third receiver whose ioredis client batches commands
  * (`enableAutoPipelining`); it makes the run ~15 s longer.
  *
@@ -92,6 +94,7 @@ function pin(pid, core) {
 
 function startServer(kind, prefix) {
   const child = fork(fileURLToPath(import.meta.url), ["--serve", kind, "--redis", args.redis, "--prefix", prefix], {
+    execArgv: process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}/${kind}`] : [],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   pin(child.pid, 1);
