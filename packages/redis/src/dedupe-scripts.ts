@@ -34,3 +34,28 @@ if v == ARGV[1] or (ARGV[1] == '' and string.sub(v, 1, 2) == 'p:') then
   return redis.call('DEL', KEYS[1])
 end
 return 0`);
+
+/**
+ * The claim of many keys at once (KEYS = the keys; ARGV = token, TTL for each
+ * key in turn): for each, the value already stored, or false when it was free
+ * and is now claimed. Used for the claims gathered in one turn of the event loop.
+ */
+export const claimManyScript = script(`local out = {}
+for i, key in ipairs(KEYS) do
+  local v = redis.call('GET', key)
+  if v then
+    out[i] = v
+  else
+    redis.call('SET', key, ARGV[2 * i - 1], 'PX', ARGV[2 * i])
+    out[i] = false
+  end
+end
+return out`);
+
+/** Marks many keys done at once (KEYS = the keys; ARGV = the done TTL of each); one 1 per key. */
+export const completeManyScript = script(`local out = {}
+for i, key in ipairs(KEYS) do
+  redis.call('SET', key, 'd', 'PX', ARGV[i])
+  out[i] = 1
+end
+return out`);

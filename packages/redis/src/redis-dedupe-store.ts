@@ -1,8 +1,9 @@
 import { ConfigurationError, type DedupeState, type DedupeStore } from "@cmshooks/core";
 import { dedupeKeyBuilder, type DedupeKeyOptions } from "./dedupe-key.js";
-import { claimScript, releaseScript } from "./dedupe-scripts.js";
+import { claimManyScript, claimScript, completeManyScript, releaseScript } from "./dedupe-scripts.js";
+import { keyBatches } from "./key-batches.js";
 import { clientBoundsCommands, type RedisDedupeClient } from "./redis-dedupe-client.js";
-import { runScript } from "./run-script.js";
+import { runScript, runScriptOnKeys } from "./run-script.js";
 import { callDeadlines } from "./call-deadlines.js";
 
 /** Options of {@link redisDedupeStore}. */
@@ -62,13 +63,14 @@ export function redisDedupeStore(options: RedisDedupeStoreOptions): RedisDedupeS
   const instance = globalThis.crypto.randomUUID();
   let counter = 0;
   const held = new Map<string, string>();
+  const commands = storeCommands(client);
 
   return {
     keyOf,
     claim(id: string, ttlMs: number): Promise<DedupeState> {
       const token = `${PROCESSING}${instance}.${(counter++).toString(36)}`;
       const key = keyOf(id);
-      return within(runScript(client, claimScript, key, token, String(Math.max(1, Math.ceil(ttlMs)))), "claim").then(
+      return within(commands.claim(key, token, String(Math.max(1, Math.ceil(ttlMs)))), "claim").then(
         (stored) => {
           if (stored !== null && stored !== undefined) return String(stored) === DONE ? "done" : "processing";
           held.delete(id);
@@ -85,7 +87,7 @@ export function redisDedupeStore(options: RedisDedupeStoreOptions): RedisDedupeS
     },
     async complete(id: string, ttlMs: number): Promise<void> {
       held.delete(id);
-      await within(client.set(keyOf(id), DONE, "PX", Math.max(1, Math.ceil(ttlMs))), "complete");
+      await within(commands.complete(keyOf(id), String(Math.max(1, Math.ceil(ttlMs)))), "complete");
     },
     async release(id: string): Promise<void> {
       const token = held.get(id) ?? "";
@@ -93,4 +95,28 @@ export function redisDedupeStore(options: RedisDedupeStoreOptions): RedisDedupeS
       await within(runScript(client, releaseScript, keyOf(id), token), "release");
     },
   };
+}
+
+/** How the store sends claims and completions to Redis. */
+interface StoreCommands {
+  claim(key: string, token: string, ttlMs: string): Promise<unknown>;
+  complete(key: string, ttlMs: string): Promise<unknown>;
+}
+
+/**
+ * On one Redis, the claims (and the completions) made in one turn of the
+ * event loop go out as one script call each: under load a delivery costs a
+ * share of two commands instead of two. A Cluster would refuse the keys of
+ * different slots in one call, so there each key gets its own command.
+ */
+function storeCommands(client: RedisDedupeClient): StoreCommands {
+  if (client.isCluster) {
+    return {
+      claim: (key, token, ttlMs) => runScript(client, claimScript, key, token, ttlMs),
+      complete: (key, ttlMs) => client.set(key, DONE, "PX", Number(ttlMs)),
+    };
+  }
+  const claims = keyBatches((keys, args) => runScriptOnKeys(client, claimManyScript, keys, args));
+  const completions = keyBatches((keys, args) => runScriptOnKeys(client, completeManyScript, keys, args));
+  return { claim: (key, token, ttlMs) => claims(key, [token, ttlMs]), complete: (key, ttlMs) => completions(key, [ttlMs]) };
 }

@@ -7,8 +7,13 @@ import type { RedisDedupeClient } from "./redis-dedupe-client.js";
  * first call, restarted server, failover to a replica that never saw it).
  */
 export function runScript(client: RedisDedupeClient, script: DedupeScript, key: string, ...args: string[]): Promise<unknown> {
-  return client.evalsha(script.sha, 1, key, ...args).catch((error: unknown) => {
-    if (error instanceof Error && error.message.startsWith("NOSCRIPT")) return client.eval(script.lua, 1, key, ...args);
+  return runScriptOnKeys(client, script, [key], args);
+}
+
+/** {@link runScript} for a script of several keys. */
+export function runScriptOnKeys(client: RedisDedupeClient, script: DedupeScript, keys: readonly string[], args: readonly string[]): Promise<unknown> {
+  return client.evalsha(script.sha, keys.length, ...keys, ...args).catch((error: unknown) => {
+    if (error instanceof Error && error.message.startsWith("NOSCRIPT")) return client.eval(script.lua, keys.length, ...keys, ...args);
     throw error;
   });
 }

@@ -19,14 +19,19 @@ function unavailable(cause: unknown): WebhookError {
  * `Retry-After` (senders retry 5xx; many treat 4xx as final), after giving back
  * the claims this call took. A store that fails answers 503: a receiver never
  * runs handlers without the dedupe it was configured with.
+ *
+ * The ids are claimed all at once, so a store that gathers the calls of one
+ * turn (the Redis store) sends a batch delivery's claims in one round trip.
  */
 export async function dedupeClaims(dedupe: Required<DedupeOptions>, ids: readonly string[]): Promise<Claim[] | undefined> {
-  const claims: Claim[] = [];
-  try {
-    for (const id of ids) claims.push(await dedupe.store.claim(id, dedupe.processingTtlMs));
-  } catch (cause) {
+  const ttl = dedupe.processingTtlMs;
+  // `then` also turns a claim that throws at once into a rejection, settled with the others.
+  const settled = await Promise.allSettled(ids.map((id) => Promise.resolve(id).then((i) => dedupe.store.claim(i, ttl))));
+  const claims = settled.map((s) => (s.status === "fulfilled" ? s.value : undefined));
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) {
     await releaseNew(dedupe, ids, claims);
-    throw unavailable(cause);
+    throw unavailable(failed.reason);
   }
   if (claims.includes("processing")) {
     await releaseNew(dedupe, ids, claims);
@@ -34,10 +39,10 @@ export async function dedupeClaims(dedupe: Required<DedupeOptions>, ids: readonl
       headers: { "retry-after": String(dedupe.retryAfterSeconds) },
     });
   }
-  return claims.every((c) => c === "done") ? undefined : claims;
+  return claims.every((c) => c === "done") ? undefined : (claims as Claim[]);
 }
 
-async function releaseNew(dedupe: Required<DedupeOptions>, ids: readonly string[], claims: readonly Claim[]): Promise<void> {
+async function releaseNew(dedupe: Required<DedupeOptions>, ids: readonly string[], claims: readonly (Claim | undefined)[]): Promise<void> {
   await Promise.all(claims.map((claim, i) => (claim === "new" ? Promise.resolve(dedupe.store.release(ids[i]!)).catch(() => {}) : undefined)));
 }
 

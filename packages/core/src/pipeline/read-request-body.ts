@@ -9,21 +9,24 @@ export async function readRequestBody(request: Request, limit: number, timeoutMs
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   if (timeoutMs <= 0) return readAll(reader, limit);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reader.cancel().catch(() => {});
-      reject(new RequestTimeoutError(timeoutMs));
-    }, timeoutMs);
-  });
+  // On time out the stream is cancelled, which ends the pending read; readAll then sees the deadline passed.
+  const deadline = { ms: timeoutMs, passed: false };
+  const timer = setTimeout(() => {
+    deadline.passed = true;
+    reader.cancel().catch(() => {});
+  }, timeoutMs);
   try {
-    return await Promise.race([readAll(reader, limit), timeout]);
+    return await readAll(reader, limit, deadline);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<Uint8Array> {
+async function readAll(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  limit: number,
+  deadline?: { readonly ms: number; readonly passed: boolean },
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -31,9 +34,11 @@ async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, limit: n
     try {
       chunk = await reader.read();
     } catch (cause) {
+      if (deadline?.passed) throw new RequestTimeoutError(deadline.ms);
       // The client went away, or the runtime gave up on it (e.g. Node's requestTimeout): a client failure, not ours.
       throw new InvalidBodyError("body_incomplete", "The body ended before it was complete", cause);
     }
+    if (deadline?.passed) throw new RequestTimeoutError(deadline.ms);
     const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
