@@ -115,4 +115,28 @@ describe.skipIf(!redisUp)("redisDedupeStore against a real Redis", () => {
       silent.close();
     }
   });
+  it("sends the claims, and the completions, made in one turn as one script call each (and splits past 256 keys)", async () => {
+    const s = store();
+    // Load both scripts first, so that no NOSCRIPT retry adds calls to what is counted.
+    await s.claim("warm", 10_000);
+    await s.complete("warm", 10_000);
+    const monitor = await connectRedis();
+    clients.push(monitor);
+    const seen: string[][] = [];
+    const feed = await monitor.monitor();
+    feed.on("monitor", (_time: string, args: string[]) => {
+      if (args.some((a) => a.startsWith(`${prefix}turn:`))) seen.push(args);
+    });
+    await sleep(20);
+    const ids = Array.from({ length: 300 }, (_, i) => `turn:${i}`);
+    const states = await Promise.all(ids.map((id) => s.claim(id, 10_000)));
+    expect(new Set(states)).toEqual(new Set(["new"]));
+    await Promise.all(ids.map((id) => s.complete(id, 10_000)));
+    expect(await Promise.all(ids.slice(0, 3).map((id) => s.claim(id, 10_000)))).toEqual(["done", "done", "done"]);
+    await sleep(50);
+    feed.disconnect();
+    // 300 claims: 256 keys + 44 keys; 300 completions alike; then the three claims of one turn.
+    const calls = seen.filter((args) => args[0]?.toLowerCase() === "evalsha" || args[0]?.toLowerCase() === "eval");
+    expect(calls.map((args) => Number(args[2]))).toEqual([256, 44, 256, 44, 3]);
+  });
 });
