@@ -33,6 +33,7 @@ export type { ErrorListener } from "./observability/reporter.js";
 export { WebhookReceiver, type ReceiverOptions, type DeliveryInput, type ErrorContext, type Handoff, type HandoffEvent } from "./pipeline/receiver.js";
 export type { ReceiverResponse } from "./pipeline/responses.js";
 export { canCarryJson } from "./pipeline/media-type.js";
+export { readStreamBody, type ByteStreamSource } from "./pipeline/read-stream-body.js";
 export type { Receiver, CreateReceiver } from "./create-receiver.js";
 export { DeliveryLogError, type DeliveryLogStore, type DeliveryLogOptions, type DeliveryLogWhen, type DeliveryRecord } from "./pipeline/delivery-log.js";
 export { deliveryRecordToJson, parseDeliveryRecordJson, type ParsedDeliveryRecord } from "./delivery-log/record-json.js";

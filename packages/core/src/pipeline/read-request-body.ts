@@ -1,4 +1,5 @@
 import { InvalidBodyError, PayloadTooLargeError, RequestTimeoutError } from "../errors.js";
+import { joinChunks } from "./read-stream-body.js";
 
 /**
  * Reads a fetch `Request` body as bytes, stopping (and cancelling the stream)
@@ -48,12 +49,5 @@ async function readAll(
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return chunks.length === 1 ? chunks[0]! : joinChunks(chunks, total);
 }

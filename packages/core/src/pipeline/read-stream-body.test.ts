@@ -1,12 +1,12 @@
 /**
- * The Node body reader over a real socket: what it resolves with, and each
+ * The Node request-stream body reader over a real socket: what it resolves with, and each
  * way a body can fail to arrive, as the error (and status) the receiver
  * answers with. Never a hang: every case settles.
  */
 import http, { type IncomingMessage } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { readBodyWithLimit, type ReadBodyOptions } from "./read-body.js";
+import { readStreamBody } from "./read-stream-body.js";
 
 interface Outcome {
   readonly body?: string;
@@ -31,7 +31,7 @@ afterEach(() => {
 async function readOver(
   raw: { head: string; rest?: readonly string[]; end?: "close" | "keep" },
   limit = 64,
-  options: ReadBodyOptions = {},
+  options: { timeoutMs?: number } = {},
   prepare?: (req: IncomingMessage) => unknown,
 ): Promise<Outcome> {
   let settle!: (outcome: Outcome) => void;
@@ -40,7 +40,7 @@ async function readOver(
     let chunks = 0;
     req.on("data", () => chunks++);
     void Promise.resolve(prepare?.(req))
-      .then(() => readBodyWithLimit(req, limit, options))
+      .then(() => readStreamBody(req, limit, options.timeoutMs ?? 30_000))
       .then(
       (body) => settle({ body: Buffer.from(body).toString("utf8"), chunks }),
       (error: { status?: number; code?: string; message: string }) => settle({ status: error.status, code: error.code, message: error.message }),
@@ -67,7 +67,7 @@ async function readOver(
 
 const post = (headers: string) => `POST / HTTP/1.1\r\nhost: x\r\n${headers}\r\n`;
 
-describe("readBodyWithLimit", () => {
+describe("readStreamBody (the Node adapters' body reader)", () => {
   it("resolves with the exact bytes of a declared body sent in several pieces", async () => {
     const outcome = await readOver({ head: post("content-length: 10\r\n"), rest: ['{"a":', '"é"', "}"] });
     expect(outcome.body).toBe('{"a":"é"}');
