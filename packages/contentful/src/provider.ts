@@ -1,12 +1,14 @@
-import { defineProvider, type Authenticator } from "@cmshooks/core";
+import { defineProvider, type Authenticator, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
 import { contentfulEvents } from "./events.js";
 import { CONTENTFUL_HEADERS, readContentfulMeta } from "./meta.js";
 import { contentfulSignature } from "./signature.js";
 
 /** Options of {@link contentful}. Give `secret`, `auth`, or both (then both must pass). */
 export interface ContentfulOptions {
-  /** The space's webhook signing secret (64 characters, from Settings → Webhooks → Settings), or a list while rotating. */
-  secret?: string | readonly string[];
+  /** The space's webhook signing secret (64 characters, from Settings → Webhooks → Settings), or a list while rotating, or, for one endpoint serving many projects, a function of the delivery that returns the tenant's (`({ tenant }) => secrets.get(tenant)`). */
+  secret?: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /** How far the signed timestamp may be from now, in milliseconds (default 30 s, the toolkit's TTL). */
   toleranceMs?: number;
   /**
@@ -36,7 +38,7 @@ const BY_LOWER_CASE: ReadonlyMap<string, string> = new Map(Object.keys(contentfu
 export function contentful(options: ContentfulOptions = {}) {
   const checks: Authenticator[] = [];
   if (options.secret !== undefined) {
-    checks.push(contentfulSignature({ secret: options.secret, ...(options.toleranceMs === undefined ? {} : { toleranceMs: options.toleranceMs }) }));
+    checks.push(contentfulSignature({ secret: options.secret, ...(options?.cache ? { cache: options.cache } : {}), ...(options.toleranceMs === undefined ? {} : { toleranceMs: options.toleranceMs }) }));
   }
   if (options.auth !== undefined) checks.push(...(Array.isArray(options.auth) ? options.auth : [options.auth as Authenticator]));
   return defineProvider({

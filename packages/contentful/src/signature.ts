@@ -1,4 +1,15 @@
-import { ConfigurationError, hmacMatcher, outsideReplayWindow, replayToleranceMs, UnauthorizedError, type Authenticator, type HeaderReader } from "@cmshooks/core";
+import {
+  ConfigurationError,
+  hmacMatcher,
+  outsideReplayWindow,
+  replayToleranceMs,
+  UnauthorizedError,
+  type Authenticator,
+  type HeaderReader,
+  type SecretOption,
+  type SecretValue,
+  type TenantCacheOptions,
+} from "@cmshooks/core";
 import { CONTENTFUL_SIGNATURE_HEADERS, contentfulSignedBytes } from "./canonical-request.js";
 
 /**
@@ -19,8 +30,14 @@ const DIGITS = /^\d{1,16}$/;
 
 /** Options of {@link contentfulSignature}. */
 export interface ContentfulSignatureOptions {
-  /** The space's webhook signing secret (64 characters), or a list while rotating. */
-  secret: string | readonly string[];
+  /**
+   * The space's webhook signing secret (64 characters), or a list while rotating; or, for one endpoint
+   * serving many spaces, a function of the delivery that returns the tenant's. A tenant's secret that is not
+   * in Contentful's form answers 503 (`credentials_unavailable`), with the reason reported.
+   */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /** How far the signed timestamp may be from now, in milliseconds (default 30 s, the toolkit's TTL). */
   toleranceMs?: number;
 }
@@ -36,6 +53,18 @@ function headerRecord(headers: HeaderReader, names: readonly string[]): Record<s
   return record;
 }
 
+/** The secrets as a list, each checked against Contentful's form (a tenant's unknown: `undefined`). */
+function contentfulSecrets(value: SecretValue | undefined): readonly string[] | undefined {
+  if (value === undefined) return undefined;
+  const secrets = typeof value === "string" || value instanceof Uint8Array ? [value] : [...value];
+  return secrets.map((secret, i) => {
+    if (typeof secret !== "string" || !SECRET.test(secret)) {
+      throw new ConfigurationError(`contentful: signing secret #${i + 1} must be 64 characters of 0-9, a-z, A-Z, +, /, =, _ or - (as Contentful generates it)`);
+    }
+    return secret;
+  });
+}
+
 /**
  * Checks Contentful's request verification: `x-contentful-signature` is hex
  * HMAC-SHA256, under the signing secret, of the canonical request (method,
@@ -49,20 +78,23 @@ function headerRecord(headers: HeaderReader, names: readonly string[]): Record<s
  * ```
  */
 export function contentfulSignature(options: ContentfulSignatureOptions): Authenticator {
-  const secrets = options?.secret === undefined ? [] : typeof options.secret === "string" ? [options.secret] : [...options.secret];
-  secrets.forEach((secret, i) => {
-    if (typeof secret !== "string" || !SECRET.test(secret)) {
-      throw new ConfigurationError(`contentful: signing secret #${i + 1} must be 64 characters of 0-9, a-z, A-Z, +, /, =, _ or - (as Contentful generates it)`);
-    }
-  });
-  const matches = hmacMatcher({ secret: secrets, encoding: "hex", what: "contentful" });
+  const given = options?.secret;
+  const secret: SecretOption =
+    typeof given === "function"
+      ? (context) => {
+          const answer = given(context);
+          return answer instanceof Promise ? answer.then(contentfulSecrets) : contentfulSecrets(answer);
+        }
+      : (contentfulSecrets(given) ?? []);
+  const matches = hmacMatcher({ secret, encoding: "hex", what: "contentful", ...(options?.cache ? { cache: options.cache } : {}) });
   const toleranceMs = replayToleranceMs(options?.toleranceMs, CONTENTFUL_DEFAULT_TOLERANCE_MS, "contentful");
   const { signature: SIGNATURE, signedHeaders: SIGNED_HEADERS, timestamp: TIMESTAMP } = CONTENTFUL_SIGNATURE_HEADERS;
   const mismatch = () => new UnauthorizedError("signature_mismatch", `${SIGNATURE} does not match the request`);
   return {
     kind: "hmac",
     needsBody: true,
-    verify({ headers, body, url }) {
+    perTenant: matches.perTenant,
+    verify({ headers, body, url, tenant }) {
       const signature = headers.get(SIGNATURE)?.trim();
       if (!signature) return new UnauthorizedError("signature_missing", `Missing ${SIGNATURE} header`);
       const listed = headers.get(SIGNED_HEADERS);
@@ -76,7 +108,7 @@ export function contentfulSignature(options: ContentfulSignatureOptions): Authen
       const ms = Number(timestamp);
       const bytes = contentfulSignedBytes({ method: "POST", path: url, headers: headerRecord(headers, names), body }, names, ms);
       const check = (ok: boolean) => (ok ? outsideReplayWindow(ms, toleranceMs, TIMESTAMP) : mismatch());
-      const matched = matches(bytes, signature);
+      const matched = matches(bytes, signature, tenant);
       return typeof matched === "boolean" ? check(matched) : matched.then(check);
     },
   };

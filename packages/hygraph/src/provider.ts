@@ -1,4 +1,4 @@
-import { defineProvider, parseEnvelope } from "@cmshooks/core";
+import { defineProvider, parseEnvelope, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
 import { hygraphEvents } from "./events.js";
 import { readHygraphMeta } from "./meta.js";
 import { hygraphEnvelopeSchema } from "./schemas.js";
@@ -6,8 +6,10 @@ import { hygraphSignature } from "./signature.js";
 
 /** Options of {@link hygraph}. */
 export interface HygraphOptions {
-  /** The webhook's secret key (set on the webhook in Hygraph), or a list while rotating. */
-  secret: string | readonly string[];
+  /** The webhook's secret key (set on the webhook in Hygraph), or a list while rotating, or, for one endpoint serving many projects, a function of the delivery that returns the tenant's (`({ tenant }) => secrets.get(tenant)`). */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /** How far the signed timestamp may be from now, in milliseconds (default 5 minutes); older deliveries are refused (401) as replays. */
   toleranceMs?: number;
 }
@@ -28,7 +30,7 @@ export function hygraph(options: HygraphOptions) {
   return defineProvider({
     name: "hygraph",
     events: hygraphEvents,
-    auth: hygraphSignature({ secret: options?.secret, ...(options?.toleranceMs === undefined ? {} : { toleranceMs: options.toleranceMs }) }),
+    auth: hygraphSignature({ secret: options?.secret, ...(options?.cache ? { cache: options.cache } : {}), ...(options?.toleranceMs === undefined ? {} : { toleranceMs: options.toleranceMs }) }),
     outboundIps: hygraphOutboundIps,
     // Hygraph lets a webhook use POST, PUT or DELETE (GET too, which carries no body here).
     methods: ["POST", "PUT", "DELETE"],

@@ -1,4 +1,4 @@
-import { timestampedHmacSignature, type Authenticator } from "@cmshooks/core";
+import { timestampedHmacSignature, type Authenticator, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
 import { HYGRAPH_SIGNATURE_HEADER, hygraphSignedBytes, parseHygraphSignatureHeader } from "./signature-header.js";
 
 /**
@@ -13,8 +13,10 @@ export const HYGRAPH_DEFAULT_TOLERANCE_MS = 5 * 60_000;
 
 /** Options of {@link hygraphSignature}. */
 export interface HygraphSignatureOptions {
-  /** The webhook's secret key, or a list while rotating. */
-  secret: string | readonly string[];
+  /** The webhook's secret key, or a list while rotating, or, for one endpoint serving many projects, a function of the delivery that returns the tenant's (`({ tenant }) => secrets.get(tenant)`). */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /** How far the signed timestamp may be from now, in milliseconds (default five minutes). */
   toleranceMs?: number;
 }
@@ -33,6 +35,7 @@ export function hygraphSignature(options: HygraphSignatureOptions): Authenticato
   return timestampedHmacSignature({
     header: HYGRAPH_SIGNATURE_HEADER,
     secret: options?.secret,
+    ...(options?.cache ? { cache: options.cache } : {}),
     encoding: "base64",
     form: "sign=<signature>, env=<environment>, t=<ms>",
     parse: parseHygraphSignatureHeader,

@@ -1,4 +1,4 @@
-import { defineProvider } from "@cmshooks/core";
+import { defineProvider, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
 import { compileKontentAccept, type KontentAcceptFilter } from "./accept-filter.js";
 import { kontentEvents } from "./events.js";
 import { readKontentMeta, type KontentMeta } from "./meta.js";
@@ -8,8 +8,10 @@ import { kontentSignature } from "./signature.js";
 
 /** Options of {@link kontent}. */
 export interface KontentOptions {
-  /** The webhook's secret from Kontent.ai (used as its UTF-8 bytes), or a list while rotating. */
-  secret: string | readonly string[];
+  /** The webhook's secret from Kontent.ai (used as its UTF-8 bytes), or a list while rotating, or, for one endpoint serving many projects, a function of the delivery that returns the tenant's (`({ tenant }) => secrets.get(tenant)`). */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /**
    * Acknowledge (200) without parsing or running handlers the legacy
    * notifications the app does not want, judged on the `X-KC-Message-*`
@@ -38,7 +40,7 @@ export function kontent(options: KontentOptions) {
   return defineProvider<typeof kontentEvents, KontentMeta>({
     name: "kontent",
     events: kontentEvents,
-    auth: kontentSignature({ secret: options?.secret, normalizeLineBreaks: options?.normalizeLineBreaks ?? true }),
+    auth: kontentSignature({ secret: options?.secret, ...(options?.cache ? { cache: options.cache } : {}), normalizeLineBreaks: options?.normalizeLineBreaks ?? true }),
     outboundIps: kontentOutboundIps,
     readMeta: readKontentMeta,
     ...(accept ? { accept: (meta) => accept.headers(meta) } : {}),

@@ -1,4 +1,4 @@
-import { hmacSignature, type Authenticator } from "@cmshooks/core";
+import { hmacSignature, type Authenticator, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
 import { normalizeKontentLineBreaks } from "./line-breaks.js";
 
 /**
@@ -22,8 +22,10 @@ export const KONTENT_LEGACY_SIGNATURE_HEADER = "x-kc-signature";
 
 /** Options of {@link kontentSignature}. */
 export interface KontentSignatureOptions {
-  /** The webhook's secret, used as its UTF-8 bytes (not base64-decoded); a list while rotating. */
-  secret: string | readonly string[];
+  /** The webhook's secret, used as its UTF-8 bytes (not base64-decoded); a list while rotating, or, for one endpoint serving many projects, a function of the delivery that returns the tenant's (`({ tenant }) => secrets.get(tenant)`). */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /**
    * Also accept a signature computed after every run of CR/LF characters was
    * replaced by one CRLF, as `@kontent-ai/webhook-helper` v4 hashes. On by
@@ -53,6 +55,7 @@ export function kontentSignature(options: KontentSignatureOptions): Authenticato
   return hmacSignature({
     header: [KONTENT_SIGNATURE_HEADER, KONTENT_LEGACY_SIGNATURE_HEADER],
     secret: options?.secret,
+    ...(options?.cache ? { cache: options.cache } : {}),
     encoding: "base64",
     setting: "kontent: `secret`",
     ...(options?.normalizeLineBreaks === false ? {} : { fallbackPayload: normalized }),

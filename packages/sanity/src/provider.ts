@@ -1,4 +1,4 @@
-import { defineProvider, type Provider } from "@cmshooks/core";
+import { defineProvider, type Provider, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
 import type { z } from "zod";
 import { sanityEventsFor } from "./events.js";
 import { readSanityMeta, SANITY_HEADERS, type SanityMeta } from "./meta.js";
@@ -7,8 +7,10 @@ import { sanitySignature } from "./signature.js";
 
 /** Options of {@link sanity}. */
 export interface SanityOptions<S extends z.ZodType = typeof sanityDocumentSchema> {
-  /** The webhook's secret (set in the webhook's settings at sanity.io/manage), or a list while rotating. */
-  secret: string | readonly string[];
+  /** The webhook's secret (set in the webhook's settings at sanity.io/manage), or a list while rotating, or, for one endpoint serving many projects, a function of the delivery that returns the tenant's (`({ tenant }) => secrets.get(tenant)`). */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /**
    * A zod schema of the body your webhook's GROQ projection produces, e.g.
    * `z.object({ _id: z.string(), slug: z.string() })` for `{_id, "slug": slug.current}`.
@@ -43,7 +45,7 @@ export function sanity<S extends z.ZodType = typeof sanityDocumentSchema>(option
   return defineProvider({
     name: "sanity",
     events: sanityEventsFor(schema),
-    auth: sanitySignature({ secret: options?.secret, ...(options?.toleranceMs === undefined ? {} : { toleranceMs: options.toleranceMs }) }),
+    auth: sanitySignature({ secret: options?.secret, ...(options?.cache ? { cache: options.cache } : {}), ...(options?.toleranceMs === undefined ? {} : { toleranceMs: options.toleranceMs }) }),
     outboundIps: sanityOutboundIps,
     readMeta: readSanityMeta,
     route(body, { meta }) {

@@ -1,4 +1,4 @@
-import { timestampedHmacSignature, type Authenticator } from "@cmshooks/core";
+import { timestampedHmacSignature, type Authenticator, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
 
 /**
  * The header Sanity signs deliveries in: `t=<unix ms>,v1=<base64url HMAC-SHA256>`.
@@ -66,8 +66,10 @@ export function sanitySignedBytes(timestamp: number, body: Uint8Array): Uint8Arr
 
 /** Options of {@link sanitySignature}. */
 export interface SanitySignatureOptions {
-  /** The webhook's secret, or a list while rotating. */
-  secret: string | readonly string[];
+  /** The webhook's secret, or a list while rotating, or, for one endpoint serving many projects, a function of the delivery that returns the tenant's (`({ tenant }) => secrets.get(tenant)`). */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /** How far the signed timestamp may be from now, in milliseconds (default five minutes). */
   toleranceMs?: number;
 }
@@ -86,6 +88,7 @@ export function sanitySignature(options: SanitySignatureOptions): Authenticator 
   return timestampedHmacSignature({
     header: SANITY_SIGNATURE_HEADER,
     secret: options?.secret,
+    ...(options?.cache ? { cache: options.cache } : {}),
     encoding: "base64url",
     form: "t=<ms>,v1=<signature>",
     parse: parseSanitySignatureHeader,

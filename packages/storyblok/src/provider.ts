@@ -1,4 +1,4 @@
-import { ConfigurationError, defineProvider, hmacSignature, parseEnvelope, type Authenticator } from "@cmshooks/core";
+import { ConfigurationError, defineProvider, hmacSignature, parseEnvelope, type Authenticator, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
 import { storyblokEventName } from "./event-name.js";
 import { storyblokEvents } from "./events.js";
 import { storyblokEnvelopeSchema } from "./schemas.js";
@@ -15,8 +15,10 @@ export const STORYBLOK_SIGNATURE_HEADER = "webhook-signature";
 
 /** Options of {@link storyblok}. */
 export interface StoryblokOptions {
-  /** The webhook secret set in Storyblok (Settings → Webhooks), or a list while rotating. */
-  secret?: string | readonly string[];
+  /** The webhook secret set in Storyblok (Settings → Webhooks), or a list while rotating, or, for one endpoint serving many projects, a function of the delivery that returns the tenant's (`({ tenant }) => secrets.get(tenant)`). */
+  secret?: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /**
    * Receiver-side checks, for webhooks without a secret (plans without
    * webhook secrets): e.g. `secretPathSegment()` with a secret in the endpoint
@@ -39,7 +41,7 @@ export interface StoryblokOptions {
 export function storyblok(options: StoryblokOptions) {
   const auth: Authenticator[] = [];
   if (options?.secret !== undefined) {
-    auth.push(hmacSignature({ header: STORYBLOK_SIGNATURE_HEADER, secret: options.secret, algorithm: "sha1", encoding: "hex" }));
+    auth.push(hmacSignature({ header: STORYBLOK_SIGNATURE_HEADER, secret: options.secret, algorithm: "sha1", encoding: "hex", ...(options?.cache ? { cache: options.cache } : {}) }));
   }
   if (options?.auth !== undefined) auth.push(...(Array.isArray(options.auth) ? options.auth : [options.auth as Authenticator]));
   if (auth.length === 0) throw new ConfigurationError("storyblok: pass the webhook `secret` (or, for webhooks without one, `auth`)");

@@ -3,14 +3,21 @@ import { toBytes } from "../crypto/encoding.js";
 import { ConfigurationError } from "../errors.js";
 import { constantTimeEqual } from "./constant-time.js";
 import { secretList } from "./secret-list.js";
+import { NO_TENANT, TenantSecretCache, type SecretOption, type SecretValue, type TenantCacheOptions, type TenantContext } from "./tenant-secrets.js";
 
 /** How a digest is written: the engine's encodings, plus base64url without padding (RFC 4648 §5). */
 export type SignatureEncoding = DigestEncoding | "base64url";
 
 /** Options of {@link HmacMatcherFactory}. */
 export interface HmacMatcherOptions {
-  /** The shared secret, or a list for rotation (any one may match). Strings are used as their UTF-8 bytes. */
-  secret: string | Uint8Array | readonly (string | Uint8Array)[];
+  /**
+   * The shared secret, or a list for rotation (any one may match). Strings are used as their UTF-8 bytes.
+   * Or a function of the delivery that returns the tenant's (see {@link TenantContext}); the matcher is then
+   * called with the delivery's tenant.
+   */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant (default 60 s, 10 000 tenants). */
+  cache?: TenantCacheOptions;
   /** Default `"sha256"`. */
   algorithm?: HmacAlgorithm;
   /** Default `"base64"`; hex is compared case-insensitively. */
@@ -21,9 +28,16 @@ export interface HmacMatcherOptions {
 
 /**
  * Whether a received digest is the HMAC of `data` under any of the secrets:
- * a boolean where the engine is synchronous (Node), else a promise.
+ * a boolean where the engine is synchronous (Node), else a promise. With a
+ * function secret, pass the delivery's `tenant`: an unknown tenant never
+ * matches (after the same work against a random key), and a failed lookup
+ * throws `CredentialsUnavailableError` (503).
  */
-export type HmacMatcher = (data: Uint8Array, received: string) => boolean | Promise<boolean>;
+export interface HmacMatcher {
+  (data: Uint8Array, received: string, tenant?: TenantContext): boolean | Promise<boolean>;
+  /** True when the secret is a function of the delivery, so each call needs the delivery's tenant. */
+  readonly perTenant: boolean;
+}
 
 /** Builds an {@link HmacMatcher}; `@cmshooks/core` binds it to the runtime's crypto engine. */
 export type HmacMatcherFactory = (options: HmacMatcherOptions) => HmacMatcher;
@@ -43,17 +57,17 @@ export function makeHmacMatcher(engine: CryptoEngine): HmacMatcherFactory {
     if (!ENCODINGS.has(encoding)) throw new ConfigurationError(`${what}: unknown encoding "${String(encoding)}"`);
     const algorithm = options.algorithm ?? "sha256";
     if (!ALGORITHMS.has(algorithm)) throw new ConfigurationError(`${what}: unknown algorithm "${String(algorithm)}"`);
-    const signers: readonly HmacSigner[] = secretList(options.secret, what).map((s) => engine.hmac(algorithm, toBytes(s)));
+    const prepare = (secrets: readonly (string | Uint8Array)[]) => secrets.map((s) => engine.hmac(algorithm, toBytes(s)));
     const digestEncoding: DigestEncoding = encoding === "hex" ? "hex" : "base64";
     const normalise = encoding === "base64url" ? toBase64Url : (digest: string) => digest;
     const receivedForm = encoding === "hex" ? (value: string) => value.toLowerCase() : (value: string) => value;
 
-    return (data, received) => {
+    /** Every key is tried, so the time taken does not reveal which one matched. */
+    const matchAny = (keys: readonly HmacSigner[], data: Uint8Array, received: string): boolean | Promise<boolean> => {
       const given = receivedForm(received);
       let matched = false;
       let pending: Promise<string>[] | undefined;
-      // Every secret is tried, so the time taken does not reveal which one matched.
-      for (const sign of signers) {
+      for (const sign of keys) {
         const expected = sign(data, digestEncoding);
         if (typeof expected === "string") matched = constantTimeEqual(given, normalise(expected)) || matched;
         else (pending ??= []).push(expected);
@@ -64,5 +78,23 @@ export function makeHmacMatcher(engine: CryptoEngine): HmacMatcherFactory {
         return matched;
       });
     };
+
+    if (typeof options.secret !== "function") {
+      const signers = prepare(secretList(options.secret as SecretValue, what));
+      return Object.assign((data: Uint8Array, received: string) => matchAny(signers, data, received), { perTenant: false });
+    }
+    const perTenant = new TenantSecretCache(options.secret, prepare, what, options.cache);
+    // An unknown tenant is checked against a random key, so it costs what a known one does and never matches.
+    const decoy = [engine.hmac(algorithm, crypto.getRandomValues(new Uint8Array(32)))];
+    const known = (keys: readonly HmacSigner[] | undefined, data: Uint8Array, received: string) => {
+      const matched = matchAny(keys ?? decoy, data, received);
+      if (keys !== undefined) return matched;
+      return typeof matched === "boolean" ? false : matched.then(() => false);
+    };
+    const matcher = (data: Uint8Array, received: string, tenant: TenantContext = NO_TENANT) => {
+      const keys = perTenant.get(tenant);
+      return keys instanceof Promise ? keys.then((k) => known(k, data, received)) : known(keys, data, received);
+    };
+    return Object.assign(matcher, { perTenant: true });
   };
 }

@@ -4,7 +4,7 @@ import { ConfigurationError, UnauthorizedError } from "../errors.js";
 import type { AuthInput, AuthOutcome, Authenticator } from "./authenticator.js";
 import { constantTimeEqual } from "./constant-time.js";
 import { secretList } from "./secret-list.js";
-import { TenantSecretCache, type SecretOption, type TenantCacheOptions, type TenantContext } from "./tenant-secrets.js";
+import { NO_TENANT, TenantSecretCache, type SecretOption, type TenantCacheOptions } from "./tenant-secrets.js";
 
 /** Options of {@link HmacSignatureFactory}. */
 export interface HmacSignatureOptions {
@@ -140,5 +140,3 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
     }
   };
 }
-
-const NO_TENANT: TenantContext = { tenant: undefined, params: {}, headers: { get: () => undefined }, peek: () => undefined };

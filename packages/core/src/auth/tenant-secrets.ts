@@ -185,3 +185,6 @@ function toList(value: SecretValue | undefined): readonly (string | Uint8Array)[
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === "function";
 }
+
+/** The context of a call made without a delivery (a matcher called with no tenant): no tenant, no parameters. */
+export const NO_TENANT: TenantContext = Object.freeze({ tenant: undefined, params: Object.freeze({}), headers: { get: () => undefined }, peek: () => undefined });

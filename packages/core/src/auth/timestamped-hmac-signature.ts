@@ -2,6 +2,7 @@ import type { CryptoEngine, HmacAlgorithm } from "../crypto/engine.js";
 import { UnauthorizedError } from "../errors.js";
 import type { Authenticator } from "./authenticator.js";
 import { makeHmacMatcher, type SignatureEncoding } from "./hmac-matcher.js";
+import type { SecretOption, TenantCacheOptions } from "./tenant-secrets.js";
 import { outsideReplayWindow, replayToleranceMs } from "./replay-window.js";
 
 /** What a timestamped signature header says: at least when it was signed and the digest. */
@@ -16,8 +17,10 @@ export interface SignedTimestamp {
 export interface TimestampedHmacSignatureOptions<H extends SignedTimestamp> {
   /** The header carrying timestamp and signature (lower case). */
   header: string;
-  /** The shared secret, or a list for rotation. */
-  secret: string | readonly string[];
+  /** The secret, a rotation list, or a function of the delivery that returns the tenant's. */
+  secret: SecretOption;
+  /** With a function `secret`: how its answers are cached per tenant. */
+  cache?: TenantCacheOptions;
   /** How the digest is written. */
   encoding: SignatureEncoding;
   /** Default `"sha256"`. */
@@ -44,20 +47,27 @@ export function makeTimestampedHmacSignature(engine: CryptoEngine): TimestampedH
   const hmacMatcher = makeHmacMatcher(engine);
   return function timestampedHmacSignature(options) {
     const { header, form, parse, signedBytes, what } = options;
-    const matches = hmacMatcher({ secret: options.secret, encoding: options.encoding, algorithm: options.algorithm ?? "sha256", what });
+    const matches = hmacMatcher({
+      secret: options.secret,
+      encoding: options.encoding,
+      algorithm: options.algorithm ?? "sha256",
+      what,
+      ...(options.cache ? { cache: options.cache } : {}),
+    });
     const toleranceMs = replayToleranceMs(options.toleranceMs, options.defaultToleranceMs, what);
     const mismatch = () => new UnauthorizedError("signature_mismatch", `${header} does not match the body`);
     return {
       kind: "hmac",
       needsBody: true,
-      verify({ headers, body }) {
+      perTenant: matches.perTenant,
+      verify({ headers, body, tenant }) {
         const value = headers.get(header);
         if (value === undefined || value.trim() === "") return new UnauthorizedError("signature_missing", `Missing ${header} header`);
         const parsed = parse(value);
         if (!parsed) return new UnauthorizedError("signature_mismatch", `${header} is not in the form ${form}`);
         // The window is checked once the signature holds, so a forged timestamp reads as a forgery.
         const check = (ok: boolean) => (ok ? outsideReplayWindow(parsed.timestamp, toleranceMs, header) : mismatch());
-        const matched = matches(signedBytes(parsed, body), parsed.signature);
+        const matched = matches(signedBytes(parsed, body), parsed.signature, tenant);
         return typeof matched === "boolean" ? check(matched) : matched.then(check);
       },
     };
