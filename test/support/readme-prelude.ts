@@ -13,6 +13,8 @@ import type { Redis } from "ioredis";
 export { createReceiver } from "@cmshooks/core";
 export { blox } from "@cmshooks/blox";
 
+/** An incoming request (fetch API). */
+export declare const request: Request;
 /** A webhook secret. */
 export declare const secret: string;
 /** A provider, as `blox({ secret })` makes one. */
