@@ -231,6 +231,19 @@ describe("README shell commands refer to real scripts, packages, commands and fl
     expect(runs.filter(({ run }) => run.code !== 0).map(({ at, run }) => `${at}: ${run.stderr.trim()}`)).toEqual([]);
   });
 
+  it("the testkit README's transcripts of payload, sign, verify and events are what the CLI prints", async () => {
+    const files = new Map<string, string>();
+    const transcripts = commands.filter((c) => c.readme === "packages/testkit/README.md" && ["payload", "sign", "verify", "events"].includes(cliArgs(c.command)?.[0] ?? ""));
+    expect(transcripts.length).toBeGreaterThanOrEqual(5);
+    for (const { command, at } of transcripts) {
+      const { stdin, stdout } = command.redirects;
+      expect(stdin === undefined || files.has(stdin), `${at}: no command before it writes ${stdin}`).toBe(true);
+      const run = await cli(cliArgs(command)!, stdin === undefined ? "" : files.get(stdin));
+      if (stdout !== undefined) files.set(stdout, run.stdout);
+      else if (command.shownOutput !== undefined) expect(`${run.stdout}${run.stderr}`.trimEnd(), at).toBe(command.shownOutput.trimEnd());
+    }
+  });
+
   it("each package README installs what its first example imports", () => {
     const problems = READMES.filter((r) => r.startsWith("packages/")).flatMap((readme) => {
       const installed = commands
@@ -285,13 +298,15 @@ function isBuiltin(name: string): boolean {
 }
 
 /** The CLI (its source: the same parser as the built binary), in this process, without colour. */
-async function cli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: readonly string[], input = ""): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const io = {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    stdin: (async function* () {})(),
+    stdin: (async function* () {
+      if (input !== "") yield input;
+    })(),
     env: { NO_COLOR: "1" },
   };
   const code = await runCli(args, io);

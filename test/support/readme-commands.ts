@@ -7,6 +7,16 @@ export interface ShellCommand {
   readonly text: string;
   /** The README line it starts on. */
   readonly line: number;
+  /** Files named by `< file` and `> file`. */
+  readonly redirects: Redirects;
+  /** What the README shows it printing: the lines up to the next `$ ` prompt (prompted blocks only). */
+  readonly shownOutput: string | undefined;
+}
+
+/** The files a command reads (`< in`) and writes (`> out`). */
+export interface Redirects {
+  stdin?: string;
+  stdout?: string;
 }
 
 /**
@@ -28,7 +38,12 @@ export function shellCommands(block: CodeBlock): ShellCommand[] {
     if (prompted && !text.startsWith("$ ")) continue;
     if (prompted) text = text.slice(2);
     while (text.endsWith("\\") && i + 1 < lines.length) text = `${text.slice(0, -1)} ${lines[++i]!.trim()}`;
-    for (const words of shellWords(text)) if (words.length > 0) commands.push({ words, text: text.trim(), line });
+    let next = i + 1;
+    while (prompted && next < lines.length && !lines[next]!.startsWith("$ ")) next++;
+    const shownOutput = prompted ? lines.slice(i + 1, next).join("\n") : undefined;
+    for (const { words, redirects } of shellWords(text)) {
+      if (words.length > 0) commands.push({ words, text: text.trim(), line, redirects, shownOutput });
+    }
   }
   return commands;
 }
@@ -37,14 +52,16 @@ export function shellCommands(block: CodeBlock): ShellCommand[] {
  * Splits a command line into its commands (at `&&`, `||`, `|`, `;`) and each into words as a POSIX
  * shell would, minus comments and redirections.
  */
-export function shellWords(text: string): string[][] {
-  const commands: string[][] = [];
+export function shellWords(text: string): { words: string[]; redirects: Redirects }[] {
+  const commands: { words: string[]; redirects: Redirects }[] = [];
   let words: string[] = [];
+  let redirects: Redirects = {};
   let word: string | undefined;
-  let redirect = false;
+  let redirect: "stdin" | "stdout" | undefined;
   const end = () => {
-    if (word !== undefined && !redirect) words.push(word);
-    if (word !== undefined) redirect = false;
+    if (word !== undefined && redirect) redirects[redirect] = word;
+    else if (word !== undefined) words.push(word);
+    if (word !== undefined) redirect = undefined;
     word = undefined;
   };
   for (let i = 0; i < text.length; i++) {
@@ -59,17 +76,18 @@ export function shellWords(text: string): string[][] {
     } else if (c === "#" && word === undefined) {
       break;
     } else if ((c === "<" || c === ">") && word === undefined) {
-      redirect = true;
+      redirect = c === "<" ? "stdin" : "stdout";
     } else if (c === "|" || c === ";" || c === "&") {
       end();
       if (text[i + 1] === c) i++;
-      commands.push(words);
+      commands.push({ words, redirects });
       words = [];
+      redirects = {};
     } else {
       word = (word ?? "") + c;
     }
   }
   end();
-  commands.push(words);
+  commands.push({ words, redirects });
   return commands;
 }

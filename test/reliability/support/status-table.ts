@@ -6,7 +6,7 @@
  */
 
 /** The core README's status table: outcome → status. */
-export const TABLE_STATUSES = {
+export const STATUS_BY_OUTCOME = {
   handled: 200,
   methodNotAllowed: 405,
   forbiddenSource: 403,
@@ -19,7 +19,7 @@ export const TABLE_STATUSES = {
 } as const;
 
 /** Every status of the table. */
-export const TABLE_STATUSES: ReadonlySet<number> = new Set(Object.values(TABLE_STATUSES));
+export const TABLE_STATUSES: ReadonlySet<number> = new Set(Object.values(STATUS_BY_OUTCOME));
 
 /**
  * Statuses the pipeline answers on its own, when no handler throws and no
