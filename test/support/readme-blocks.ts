@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** One fenced code block of a Markdown file. */
@@ -10,7 +11,10 @@ export interface CodeBlock {
   readonly section: string;
   /** 1-based line of the opening fence. */
   readonly line: number;
-  /** The HTML comment marker right before the fence, e.g. `fragment` for `<!-- fragment -->`. */
+  /**
+   * The HTML comment marker right before the fence, e.g. `fragment` for `<!-- fragment -->`.
+   * test/readme-blocks.test.ts reads `fragment`, `continued` and `run`.
+   */
   readonly marker: string | undefined;
 }
 
@@ -41,4 +45,24 @@ export function codeBlocks(path: string): CodeBlock[] {
     blocks.push({ lang: fence[1] ?? "", code: body.join("\n"), section, line: start + 1, marker });
   }
   return blocks;
+}
+
+const SKIPPED_DIRS = new Set(["node_modules", "dist", ".git", ".tmp", ".turbo", "coverage", "docs", "reports", ".stryker-tmp", ".next"]);
+
+/**
+ * Every README.md of the repository (paths relative to its root, sorted), outside dependencies and
+ * build output.
+ *
+ * @example
+ * ```ts
+ * for (const path of readmeFiles()) console.log(path, codeBlocks(path).length);
+ * ```
+ */
+export function readmeFiles(dir = REPO_ROOT): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) found.push(...readmeFiles(join(dir, entry.name)));
+    else if (entry.isFile() && entry.name === "README.md") found.push(relative(REPO_ROOT, join(dir, entry.name)));
+  }
+  return found.sort();
 }

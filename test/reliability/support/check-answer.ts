@@ -18,9 +18,10 @@ export interface Answer {
 }
 
 /**
- * Checks one answer against everything the status table and DESIGN.md
- * promise: the exact status for the delivery, a short JSON body with an error
- * code, the failing paths on a 422, no handler for a refused or
+ * Checks one answer against everything the status table of the core README
+ * (packages/core/README.md, "The pipeline and its statuses") promises: the
+ * exact status for the delivery, a short JSON body with an error code, the
+ * failing paths on a 422, no handler for a refused or
  * unauthenticated delivery, no secret or expected signature echoed, no
  * polluted prototype. Throws a readable error naming the delivery otherwise.
  */

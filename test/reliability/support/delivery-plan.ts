@@ -23,7 +23,7 @@ export interface DeliveryPlan {
   readonly peer: string | undefined;
 }
 
-/** A media type and whether DESIGN.md lets it carry a JSON delivery (absent, JSON, `+json`, text: yes; forms, binary: 415). */
+/** A media type and whether the core README's status table lets it carry a JSON delivery (absent, JSON, `+json`, text: yes; forms, binary: 415). */
 export interface ContentTypeChoice {
   readonly value: string | undefined;
   readonly json: boolean;

@@ -1,11 +1,12 @@
 /**
- * The answers a receiver may give, from the status table in DESIGN.md. The
+ * The answers a receiver may give, from the status table of the core README
+ * (packages/core/README.md, "The pipeline and its statuses"). The
  * reliability tests check every response against these sets rather than
  * against "not a crash": a status outside the table is a bug.
  */
 
-/** DESIGN.md's status table: outcome → status. */
-export const DESIGN_STATUSES = {
+/** The core README's status table: outcome → status. */
+export const STATUS_BY_OUTCOME = {
   handled: 200,
   methodNotAllowed: 405,
   forbiddenSource: 403,
@@ -18,7 +19,7 @@ export const DESIGN_STATUSES = {
 } as const;
 
 /** Every status of the table. */
-export const TABLE_STATUSES: ReadonlySet<number> = new Set(Object.values(DESIGN_STATUSES));
+export const TABLE_STATUSES: ReadonlySet<number> = new Set(Object.values(STATUS_BY_OUTCOME));
 
 /**
  * Statuses the pipeline answers on its own, when no handler throws and no

@@ -323,7 +323,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
 
   /**
    * Runs one delivery through the pipeline and returns the answer. Never
-   * throws: every outcome is a status from the table in DESIGN.md.
+   * throws: every outcome is a status from the table in the core README
+   * ("The pipeline and its statuses").
    *
    * @example
    * ```ts
