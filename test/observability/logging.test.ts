@@ -143,6 +143,48 @@ describe("a pino logger", () => {
   });
 });
 
+describe("an event no handler listens to", () => {
+  it("is acknowledged and reported once per event name, with the listeners that would take it", async () => {
+    const { logger, lines } = pinoLines("debug");
+    const receiver = createReceiver({ provider: blox({ secret: SECRET }), log: logger });
+    const published: unknown[] = [];
+    receiver.onContentPublish((event) => void published.push(event.nativeEvent));
+    const reported: { code: string; event?: string; hint?: string }[] = [];
+    receiver.onError((error) => void reported.push({ code: error.code, event: (error as { event?: string }).event, hint: error.hint }));
+
+    // A BLOX update of an unpublished asset maps to content.update only: nobody listens to that.
+    const draft = JSON.stringify({ ...bloxSamples["editorial.update_asset"], data: { ...bloxSamples["editorial.update_asset"].data, published: "no" } });
+    for (let i = 0; i < 3; i++) {
+      const response = await receiver.handle({ method: "POST", headers: await headers(draft), body: draft });
+      expect(response.status).toBe(200);
+    }
+    expect(published).toEqual([]);
+    expect(reported).toEqual([
+      {
+        code: "unhandled_event",
+        event: "editorial.update_asset",
+        hint: 'Listen with receiver.on("editorial.update_asset"), receiver.onContentUpdate() or receiver.onAny(); a receiver that means to ignore it can leave it so.',
+      },
+    ]);
+    expect(lines.filter((l) => l.code === "unhandled_event")).toMatchObject([{ level: 40, vendor: "blox", event: "editorial.update_asset" }]);
+
+    // A handler took the published one: nothing more is reported.
+    const live = await receiver.handle({ method: "POST", headers: await headers(), body });
+    expect(live.status).toBe(200);
+    expect(published).toEqual(["editorial.update_asset"]);
+    expect(reported).toHaveLength(1);
+  });
+
+  it("is not reported when onAny listens", async () => {
+    const receiver = createReceiver({ provider: blox({ secret: SECRET }), log: false });
+    const reported: string[] = [];
+    receiver.onError((error) => void reported.push(error.code));
+    receiver.onAny(() => undefined);
+    expect((await receiver.handle({ method: "POST", headers: await headers(), body })).status).toBe(200);
+    expect(reported).toEqual([]);
+  });
+});
+
 describe("flood control", () => {
   it("writes at most one line per reason per second, then says how many it dropped", async () => {
     const { logger, calls } = recordingLogger();

@@ -27,6 +27,7 @@ export type WebhookErrorCode =
   | "header_mismatch"
   | "unknown_event"
   | "invalid_event"
+  | "unhandled_event"
   | "body_already_read"
   | "credentials_unavailable"
   | "internal_error"
@@ -288,10 +289,12 @@ export class HandlerError extends WebhookError {
 /**
  * A warning about one event of an authenticated delivery that no typed
  * handler could take: an event the vendor package does not know
- * (`unknown_event`, it still reached `onAny`) or one whose payload failed its
+ * (`unknown_event`, it still reached `onAny`), one whose payload failed its
  * schema inside a delivery of several events (`invalid_event`, the other
- * events ran). The delivery is acknowledged, since a retry cannot fix it, and
- * this is reported to the log and `onError`.
+ * events ran), or a known event no handler listens to (`unhandled_event`,
+ * reported the first time each event name arrives). The delivery is
+ * acknowledged, since a retry cannot fix it, and this is reported to the log
+ * and `onError`.
  *
  * @example
  * ```ts
@@ -307,13 +310,20 @@ export class EventWarning extends WebhookError {
   readonly index: number;
   /** For `invalid_event`: what failed, with paths from the body's root. */
   readonly issues: readonly PayloadIssue[];
-  constructor(code: "unknown_event" | "invalid_event", event: string, index: number, options: { issues?: readonly PayloadIssue[]; hint?: string | undefined } = {}) {
+  constructor(
+    code: "unknown_event" | "invalid_event" | "unhandled_event",
+    event: string,
+    index: number,
+    options: { issues?: readonly PayloadIssue[]; hint?: string | undefined } = {},
+  ) {
     const issues = options.issues ?? [];
     const first = issues[0];
     const message =
       code === "unknown_event"
         ? `Event ${quoteForLog(event)} is not one the package knows; it was acknowledged and reached onAny only`
-        : `Event ${quoteForLog(event)} (event ${index}) does not match its schema${first ? ` at ${first.path.join(".") || "(root)"}: ${first.message}` : ""}; the delivery's other events were handled`;
+        : code === "unhandled_event"
+          ? `Event ${quoteForLog(event)} has no handler: it was acknowledged and nothing ran (reported once per event name)`
+          : `Event ${quoteForLog(event)} (event ${index}) does not match its schema${first ? ` at ${first.path.join(".") || "(root)"}: ${first.message}` : ""}; the delivery's other events were handled`;
     super(200, code, message, { level: "warning", hint: options.hint });
     this.event = event;
     this.index = index;

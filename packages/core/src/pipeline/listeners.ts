@@ -14,6 +14,8 @@ export class Listeners {
   readonly native = new Map<string, Handler[]>();
   readonly unified = new Map<UnifiedKind, Handler[]>();
   readonly any: Handler[] = [];
+  /** Called when an event of a known name reached no handler at all (with the unified kinds it mapped to). */
+  unheard: ((record: EventRecord, kinds: readonly UnifiedKind[]) => void) | undefined;
 
   add(map: Map<string, Handler[]>, key: string, handler: Handler): void {
     const list = map.get(key);
@@ -39,7 +41,10 @@ export class Listeners {
   dispatch(provider: Provider, record: EventRecord): unknown[] | Promise<unknown[]> {
     const errors: unknown[] = [];
     let pending: Promise<unknown>[] | undefined;
+    let heard = false;
+    let inits: readonly UnifiedEventInit[] = NONE;
     const run = (handler: Handler, event: unknown) => {
+      heard = true;
       try {
         const result = (handler as (e: unknown) => unknown)(event);
         if (result && typeof (result as Promise<unknown>).then === "function") {
@@ -53,10 +58,11 @@ export class Listeners {
       const native = this.native.get(record.name);
       if (native) for (let i = 0; i < native.length; i++) run(native[i]!, record);
       if (this.unified.size) {
-        let inits: readonly UnifiedEventInit[] = [];
         try {
           inits = unifiedInits(provider, record);
         } catch (e) {
+          // Reported as this event's failure, not as an event nobody listens to.
+          heard = true;
           errors.push(e);
         }
         for (let i = 0; i < inits.length; i++) {
@@ -68,11 +74,21 @@ export class Listeners {
       }
     }
     for (let i = 0; i < this.any.length; i++) run(this.any[i]!, record);
+    if (!heard && record.known) this.unheard?.(record, this.unified.size ? inits.map((init) => init.kind) : unifiedKinds(provider, record));
     return pending ? Promise.all(pending).then(() => errors) : errors;
   }
 }
 
 const NONE: readonly UnifiedEventInit[] = [];
+
+/** The unified kinds one event maps to (for the report of an event nobody listens to). */
+function unifiedKinds(provider: Provider, record: EventRecord): readonly UnifiedKind[] {
+  try {
+    return unifiedInits(provider, record).map((init) => init.kind);
+  } catch {
+    return [];
+  }
+}
 
 /** The vendor's unified mapping of one event: zero, one or several inits. */
 function unifiedInits(provider: Provider, record: EventRecord): readonly UnifiedEventInit[] {

@@ -5,6 +5,7 @@ import { toBytes } from "../crypto/encoding.js";
 import type { DedupeOptions, DedupeStore } from "../dedupe/dedupe-store.js";
 import {
   ConfigurationError,
+  EventWarning,
   ForbiddenSourceError,
   HandlerError,
   InvalidBodyError,
@@ -21,7 +22,7 @@ import type { Logger } from "../observability/logger.js";
 import { Reporter, type ErrorContext } from "../observability/reporter.js";
 import { injectTraceContext, ReceiverTelemetry, runInContext, withTraceContext, type DeliveryObservation } from "../observability/telemetry.js";
 import type { EventMap, Provider } from "../provider.js";
-import type { UnifiedEvent, UnifiedKind } from "../unified-events.js";
+import { UNIFIED_KINDS, type UnifiedEvent, type UnifiedKind } from "../unified-events.js";
 import { authenticate } from "./authenticate.js";
 import { dedupeClaims, settleClaim } from "./dedupe-claims.js";
 import { EventRecord } from "./event-record.js";
@@ -167,6 +168,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   readonly #handoff: Handoff | undefined;
   readonly #deliveryLog: DeliveryLog | undefined;
   readonly #listeners = new Listeners();
+  /** Event names already reported as reaching no handler. */
+  readonly #unheard = new Set<string>();
   readonly #reporter: Reporter;
   readonly #telemetry: ReceiverTelemetry;
   /** Set when a credential depends on the delivery, or the app names tenants. */
@@ -225,6 +228,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
       throw new ConfigurationError("createReceiver: tenant must be a function of the delivery, e.g. ({ params }) => params.tenant");
     }
     this.#tenantOf = options.tenant ?? (provider.auth.some((a) => a.perTenant) ? tenantParam : undefined);
+    this.#listeners.unheard = (record, kinds) => this.#reportUnheard(record, kinds);
     this.#deliveryLog = options.deliveryLog && new DeliveryLog(options.deliveryLog, provider.auth, (e) => this.#reporter.report(e, { ip: undefined }));
   }
 
@@ -412,6 +416,20 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
     });
     // A fresh headers object: runtimes such as @hono/node-server add Content-Length to it.
     return new Response(result.body, { status: result.status, headers: { ...result.headers } });
+  }
+
+  /**
+   * An event that reached no handler: acknowledged, so the sender will not
+   * send it again. Reported the first time each event name arrives (a
+   * receiver that means to ignore an event is told once, not per delivery),
+   * with the listeners that would have taken it.
+   */
+  #reportUnheard(record: EventRecord, kinds: readonly UnifiedKind[]): void {
+    if (this.#unheard.has(record.name)) return;
+    this.#unheard.add(record.name);
+    const unified = kinds.map((kind) => `receiver.${UNIFIED_KINDS[kind]}()`);
+    const hint = `Listen with receiver.on(${JSON.stringify(record.name)})${unified.length ? `, ${unified.join(", ")}` : ""} or receiver.onAny(); a receiver that means to ignore it can leave it so.`;
+    this.#reporter.report(new EventWarning("unhandled_event", record.name, record.index, { hint }), { ip: undefined, event: record });
   }
 
   /** The 403 for a client outside the allowlist, with what most likely went wrong. */
