@@ -47,10 +47,14 @@ const alreadyParsed = (): Promise<never> =>
 export function expressReceiver(receiver: Pick<WebhookReceiver, "handle">, options: ExpressReceiverOptions = {}): ExpressReceiverHandler {
   return (req, res, next) => {
     // originalUrl: the whole path even inside a mounted router (path and query secrets live there).
-    const delivery = { ...nodeDelivery(req, options), url: req.originalUrl ?? req.url, params: req.params as Readonly<Record<string, string>> | undefined };
     // An untouched stream is read by nodeDelivery; a Buffer from express.raw() or a verify callback is the exact bytes.
     const kept = req.body instanceof Uint8Array ? req.body : req.readableEnded && req.rawBody instanceof Uint8Array ? req.rawBody : undefined;
-    const input = kept ? { ...delivery, body: kept } : req.readableEnded ? { ...delivery, body: alreadyParsed } : delivery;
+    const input = nodeDelivery(req, {
+      timeoutMs: options.timeoutMs,
+      body: kept ?? (req.readableEnded ? alreadyParsed : undefined),
+      url: req.originalUrl,
+      params: req.params as Readonly<Record<string, string>> | undefined,
+    });
     receiver.handle(input).then((response) => writeNodeResponse(res, response)).catch(next);
   };
 }

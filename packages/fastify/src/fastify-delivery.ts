@@ -29,8 +29,7 @@ const alreadyParsed = (): Promise<never> =>
  * ```
  */
 export function fastifyDelivery(request: FastifyRequest, options: ReadBodyOptions = {}): DeliveryInput {
-  const delivery = { ...nodeDelivery(request.raw, options), params: request.params as Readonly<Record<string, string>> | undefined };
   const parsed: unknown = request.body;
-  if (parsed instanceof Uint8Array) return { ...delivery, body: parsed };
-  return request.raw.readableEnded ? { ...delivery, body: alreadyParsed } : delivery;
+  const body = parsed instanceof Uint8Array ? parsed : request.raw.readableEnded ? alreadyParsed : undefined;
+  return nodeDelivery(request.raw, { timeoutMs: options.timeoutMs, body, params: request.params as Readonly<Record<string, string>> | undefined });
 }

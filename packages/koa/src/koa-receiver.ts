@@ -60,11 +60,10 @@ function parserRawBody(ctx: KoaContextLike): Uint8Array | undefined {
 export function koaReceiver(receiver: Pick<WebhookReceiver, "handle">, options: KoaReceiverOptions = {}): KoaReceiverMiddleware {
   return async (ctx) => {
     // Route parameters (@koa/router sets ctx.params), for receivers that serve many tenants.
-    const delivery = { ...nodeDelivery(ctx.req, options), params: (ctx as { params?: Record<string, string> }).params };
     // An untouched stream is read by nodeDelivery; a parser that ran may have kept the exact bytes.
-    const consumed = ctx.req.readableEnded;
-    const input = consumed ? { ...delivery, body: parserRawBody(ctx) ?? alreadyParsed } : delivery;
-    const response = await receiver.handle(input);
+    const body = ctx.req.readableEnded ? (parserRawBody(ctx) ?? alreadyParsed) : undefined;
+    const params = (ctx as { params?: Record<string, string> }).params;
+    const response = await receiver.handle(nodeDelivery(ctx.req, { timeoutMs: options.timeoutMs, body, params }));
     // An answer before the body was read (413, 403, …): close without a reset, as the node adapter does.
     ctx.set(earlyAnswerHeaders(ctx.req, ctx.res, response.headers));
     ctx.status = response.status;
