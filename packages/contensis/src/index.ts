@@ -12,7 +12,7 @@ export {
   type ContensisHeaderDefinition,
   type ContensisMetaHeaderNames,
 } from "./define-subscription.js";
-export { pointer, isContensisTemplatePointer, type ContensisTemplatePointer } from "./template-pointer.js";
+export { pointer, isContensisTemplatePointer, type ContensisTemplatePointer, type ContensisTemplatePointerBase } from "./template-pointer.js";
 export type { ContensisTemplateValue, RenderedTemplate, RenderedTemplateString } from "./template-types.js";
 export { compileContensisTemplate, compileStoredContensisTemplate, type CompiledContensisTemplate } from "./compile-template.js";
 export {

@@ -28,6 +28,8 @@ export interface EventDefinition<S extends z.ZodType = z.ZodType, Meta = unknown
   unified?(payload: z.output<S>, context: EventContext<Meta>): UnifiedMappingResult<K>;
   /** A vendor-given delivery id (e.g. Kontent.ai's `message.id`); else the receiver hashes the raw body. */
   deliveryId?(payload: z.output<S>, context: EventContext<Meta>): string | undefined;
+  /** Type-level only (never set): the unified kinds `K`, read without comparing schemas. */
+  readonly "~kinds"?: K;
 }
 
 /** A table of native events, the single source of names, payload types and mappings. */
@@ -37,7 +39,7 @@ export type EventTable<Meta = unknown> = Readonly<Record<string, EventDefinition
 export type PayloadsOf<T extends EventTable<never>> = { [K in keyof T & string]: z.output<T[K]["schema"]> };
 
 /** The unified map of an event table: native name → the kinds its mapping can produce. */
-export type UnifiedKindsOf<T extends EventTable<never>> = { [K in keyof T & string]: T[K] extends EventDefinition<z.ZodType, never, infer U> ? U : never };
+export type UnifiedKindsOf<T extends EventTable<never>> = { [K in keyof T & string]: Exclude<T[K]["~kinds"], undefined> };
 
 /** The options of {@link defineEvent}: the mapping's result type `R` gives the event's unified kinds. */
 export interface EventOptions<S extends z.ZodType, Meta, R extends UnifiedMappingResult> {
