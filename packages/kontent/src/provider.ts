@@ -1,4 +1,4 @@
-import { defineProvider } from "@cmshooks/core";
+import { defineProvider, type ProviderOf } from "@cmshooks/core";
 import { compileKontentAccept, type KontentAcceptFilter } from "./accept-filter.js";
 import { kontentEvents } from "./events.js";
 import { readKontentMeta, type KontentMeta } from "./meta.js";
@@ -21,6 +21,9 @@ export interface KontentOptions {
   normalizeLineBreaks?: boolean;
 }
 
+/** The provider {@link kontent} returns: named, so that declarations and hovers refer to the event table instead of spelling it out. */
+export type KontentProvider = ProviderOf<typeof kontentEvents, KontentMeta>;
+
 /**
  * Kontent.ai webhooks, both the current `notifications` format
  * (`X-Kontent-ai-Signature`) and the legacy `{ data, message }` format
@@ -33,7 +36,7 @@ export interface KontentOptions {
  * receiver.onContentPublish((event) => event.channel === "published" && purge(event.items));
  * ```
  */
-export function kontent(options: KontentOptions) {
+export function kontent(options: KontentOptions): KontentProvider {
   const accept = options?.accept ? compileKontentAccept(options.accept) : undefined;
   return defineProvider<typeof kontentEvents, KontentMeta>({
     name: "kontent",
