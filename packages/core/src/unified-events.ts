@@ -77,12 +77,11 @@ export type KindsOfResult<R> = R extends readonly (infer I)[] ? KindOfInit<I> : 
 type KindOfInit<I> = I extends { readonly kind: infer K extends UnifiedKind } ? K : never;
 
 /**
- * Which unified kinds each native event can map to: native name → a union of
- * kinds (`never` when it maps to none). Derived from a vendor's event table.
+ * The unified map of an event map whose mappings are not known: every native
+ * may map to every kind. (A unified map gives, per native name, the union of
+ * kinds its mapping can produce, `never` for none; `UnifiedKindsOf` derives
+ * it from a vendor's event table.)
  */
-export type UnifiedMap = { readonly [native: string]: UnifiedKind };
-
-/** The unified map of an event map whose mappings are not known: every native may map to every kind. */
 export type AnyUnifiedMap<E> = { readonly [N in keyof E & string]: UnifiedKind };
 
 /** The native names of `U` that can map to the unified kind `K`. */
