@@ -17,6 +17,7 @@ const suites = [
   ["Constant-time comparisons (dudect)", "constant-time.mjs"],
   ["Dedupe store: Redis vs memory", "redis-dedupe.mjs"],
   ["Queue hand-off latency", "queue-latency.mjs"],
+  ["Type-checking cost", "typecheck.mjs"],
   ["Package sizes", "../scripts/size.mjs"],
 ];
 

@@ -24,6 +24,7 @@ const subscription = defineContensisSubscription({
     { resourceType: "entry", event: ["updated", "created"], language: ["fr-fr"], contentTypeId: ["blog", "news"], owner: "t.durden" },
     { resourceType: "entry", event: ["published"], contentTypeId: ["news"], owner: "t.durden" },
     { resourceType: "contentType", event: ["created"] },
+    { resourceType: "asset", event: ["published"] },
     {
       resourceType: "entry",
       event: ["workflowEventRaised"],

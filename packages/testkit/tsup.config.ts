@@ -3,9 +3,12 @@ import { defineConfig } from "tsup";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
+/** One subpath export per vendor (`@cmshooks/testkit/kontent`): its kit without the other vendors' types. */
+const VENDORS = ["blox", "kontent", "contensis", "inbenta", "kapost", "storyblok", "strapi", "sanity", "contentful", "hygraph"];
+
 export default defineConfig([
   {
-    entry: ["src/index.ts"],
+    entry: { index: "src/index.ts", ...Object.fromEntries(VENDORS.map((vendor) => [vendor, `src/entries/${vendor}.ts`])) },
     format: ["esm", "cjs"],
     dts: true,
     // Keep the CLI build below: both configs write to dist/ at the same time.

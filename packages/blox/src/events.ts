@@ -1,4 +1,4 @@
-import { defineEvent, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
+import { defineEvent, type BaseUnifiedInit, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
 import { bloxAssetDeliverySchema, bloxUserDeliverySchema, type BloxAssetDelivery, type BloxUserDelivery } from "./schemas.js";
 
 function assetItem({ data }: BloxAssetDelivery): UnifiedItem {
@@ -12,18 +12,18 @@ function assetItem({ data }: BloxAssetDelivery): UnifiedItem {
 }
 
 /** create/update map to content create/update; a live asset (`published: "yes"`) also maps to publish. */
-function assetEvents(kind: "content.create" | "content.update") {
-  return (delivery: BloxAssetDelivery): UnifiedEventInit[] => {
+function assetEvents<K extends "content.create" | "content.update">(kind: K) {
+  return (delivery: BloxAssetDelivery): BaseUnifiedInit<K | "content.publish">[] => {
     const items = [assetItem(delivery)];
     const channel = delivery.data.published === "yes" ? "published" : "management";
-    const events: UnifiedEventInit[] = [{ kind, items, occurredAt: delivery.data.start_time, channel }];
+    const events: BaseUnifiedInit<K | "content.publish">[] = [{ kind, items, occurredAt: delivery.data.start_time, channel }];
     if (delivery.data.published === "yes") events.push({ kind: "content.publish", items, occurredAt: delivery.data.start_time, channel });
     return events;
   };
 }
 
 function userEvent(action: "create" | "update" | "delete") {
-  return ({ data }: BloxUserDelivery): UnifiedEventInit => {
+  return ({ data }: BloxUserDelivery): UnifiedEventInit<"user.change"> => {
     const name = [data.first_name, data.last_name].filter(Boolean).join(" ") || data.screen_name;
     return {
       kind: "user.change",

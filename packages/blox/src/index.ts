@@ -1,4 +1,4 @@
-export { blox, bloxOutboundIps, BLOX_SIGNATURE_HEADER, type BloxOptions } from "./provider.js";
+export { blox, bloxOutboundIps, BLOX_SIGNATURE_HEADER, type BloxOptions, type BloxProvider } from "./provider.js";
 export { bloxEvents, type BloxEventName } from "./events.js";
 export { bloxEventName } from "./event-name.js";
 export { signBlox } from "./sign.js";

@@ -1,4 +1,4 @@
-import { defineProvider, hmacSignature, parseEnvelope, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
+import { defineProvider, hmacSignature, parseEnvelope, type SecretOption, type TenantCacheOptions, type ProviderOf } from "@cmshooks/core";
 import { bloxEventName } from "./event-name.js";
 import { bloxEvents } from "./events.js";
 import { bloxEnvelopeSchema } from "./schemas.js";
@@ -17,6 +17,9 @@ export interface BloxOptions {
   cache?: TenantCacheOptions;
 }
 
+/** The provider {@link blox} returns: named, so that declarations and hovers refer to the event table instead of spelling it out. */
+export type BloxProvider = ProviderOf<typeof bloxEvents>;
+
 /**
  * BLOX CMS: deliveries `{ application, event, data }` signed with
  * `X-Hook-Signature` = base64(HMAC-SHA256(raw body, secret)).
@@ -27,7 +30,7 @@ export interface BloxOptions {
  * receiver.on("editorial.update_asset", ({ payload }) => purge(payload.data.url));
  * ```
  */
-export function blox(options: BloxOptions) {
+export function blox(options: BloxOptions): BloxProvider {
   return defineProvider({
     name: "blox",
     events: bloxEvents,

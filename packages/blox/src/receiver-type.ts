@@ -1,5 +1,5 @@
 import type { Receiver } from "@cmshooks/core";
-import type { blox } from "./provider.js";
+import type { BloxProvider } from "./provider.js";
 
 /**
  * A receiver of BLOX CMS deliveries, by name: for signatures and hovers that
@@ -13,4 +13,4 @@ import type { blox } from "./provider.js";
  * registerHandlers(createReceiver({ provider: blox({ secret }) }));
  * ```
  */
-export type BloxReceiver = Receiver<ReturnType<typeof blox>>;
+export type BloxReceiver = Receiver<BloxProvider>;

@@ -6,11 +6,15 @@ import type { ContensisMetaHeaderNames, ContensisSubscription, ContensisSubscrip
 import type { ContensisMeta } from "./meta.js";
 import { CONTENSIS_EVENT_NAMES, splitContensisEventName, type ContensisEventName, type ContensisResourceType } from "./resource-events.js";
 import { payloadSources, type ContensisNoSubscription, type ContensisPayloads } from "./subscription-payloads.js";
-import { contensisUnifiedMapping } from "./unified.js";
+import { contensisUnifiedMapping, type ContensisUnifiedMap } from "./unified.js";
 
 /** The event table of a subscription: one typed definition per native event. */
 export type ContensisEventTable<D = ContensisNoSubscription> = {
-  readonly [N in ContensisEventName]: EventDefinition<z.ZodType<ContensisPayloads<D>[N]>, ContensisMeta<ContensisMetaHeaderNames<D>>>;
+  readonly [N in ContensisEventName]: EventDefinition<
+    z.ZodType<ContensisPayloads<D>[N]>,
+    ContensisMeta<ContensisMetaHeaderNames<D>>,
+    ContensisUnifiedMap[N]
+  >;
 };
 
 type TableSource = Pick<ContensisSubscription, "templates" | "topics">;

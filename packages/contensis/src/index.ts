@@ -12,7 +12,7 @@ export {
   type ContensisHeaderDefinition,
   type ContensisMetaHeaderNames,
 } from "./define-subscription.js";
-export { pointer, isContensisTemplatePointer, type ContensisTemplatePointer } from "./template-pointer.js";
+export { pointer, isContensisTemplatePointer, type ContensisTemplatePointer, type ContensisTemplatePointerBase } from "./template-pointer.js";
 export type { ContensisTemplateValue, RenderedTemplate, RenderedTemplateString } from "./template-types.js";
 export { compileContensisTemplate, compileStoredContensisTemplate, type CompiledContensisTemplate } from "./compile-template.js";
 export {
@@ -23,7 +23,14 @@ export {
   type ContensisPointerValue,
 } from "./known-pointers.js";
 export { contensisEvents, contensisEventsFor, contensisEventTable, type ContensisEventTable } from "./events.js";
-export { payloadSources, type ContensisPayloads, type ContensisPayloadFor, type ContensisPayloadSource, type ContensisNoSubscription } from "./subscription-payloads.js";
+export {
+  payloadSources,
+  type ContensisPayloads,
+  type ContensisPayloadFor,
+  type ContensisPayloadSource,
+  type ContensisNoSubscription,
+  type ContensisSentEventName,
+} from "./subscription-payloads.js";
 export {
   CONTENSIS_RESOURCE_EVENTS,
   CONTENSIS_RESOURCE_TYPES,
@@ -45,7 +52,7 @@ export {
   type ContensisWorkflowEvent,
   type ContensisWorkflowState,
 } from "./workflow-names.js";
-export { contensisUnifiedKind, contensisUnifiedMapping } from "./unified.js";
+export { contensisUnifiedKind, contensisUnifiedMapping, type ContensisUnifiedKind, type ContensisUnifiedMap } from "./unified.js";
 export { CONTENSIS_ROUTING_HEADERS, type ContensisRoutingField } from "./routing-headers.js";
 export { contensisMetaReader, type ContensisMeta } from "./meta.js";
 export { routeContensisDelivery } from "./route.js";

@@ -3,7 +3,8 @@ import type { ContensisMetaHeaderNames, ContensisSubscription, ContensisSubscrip
 import { contensisEventTable } from "./events.js";
 import { contensisMetaReader, type ContensisMeta } from "./meta.js";
 import { routeContensisDelivery } from "./route.js";
-import type { ContensisNoSubscription, ContensisPayloads } from "./subscription-payloads.js";
+import type { ContensisNoSubscription, ContensisPayloads, ContensisSentEventName } from "./subscription-payloads.js";
+import type { ContensisUnifiedMap } from "./unified.js";
 
 /** Options of {@link contensis}. */
 export interface ContensisOptions<D extends ContensisSubscriptionDefinition> {
@@ -17,8 +18,15 @@ export interface ContensisOptions<D extends ContensisSubscriptionDefinition> {
   subscription?: ContensisSubscription<D> | undefined;
 }
 
-/** The provider `contensis()` returns for a definition `D`. */
-export type ContensisProvider<D = ContensisNoSubscription> = Provider<ContensisPayloads<D>, ContensisMeta<ContensisMetaHeaderNames<D>>>;
+/**
+ * The provider `contensis()` returns for a definition `D`: only the events its
+ * topics send (all without a subscription), with their payloads and unified kinds.
+ */
+export type ContensisProvider<D = ContensisNoSubscription> = Provider<
+  ContensisPayloads<D, ContensisSentEventName<D>>,
+  ContensisMeta<ContensisMetaHeaderNames<D>>,
+  Pick<ContensisUnifiedMap, ContensisSentEventName<D>>
+>;
 
 /**
  * Contensis: deliveries in its default payload, or in the templates the

@@ -56,12 +56,28 @@ export type ContensisPayloadFor<D, R extends ContensisResourceType, E> = D exten
   : TemplatedPayload<TemplatesOf<D>, TopicsOf<D>, R, E>;
 
 /**
- * Native event name → payload type, for a subscription definition `D`
- * (the default payload everywhere when there is none).
+ * The native events a subscription definition `D` sends: `<resourceType>.<event>`
+ * for each event of each topic. Every event when there is no subscription in
+ * code (`ContensisNoSubscription`, a subscription read back from the API).
  */
-export type ContensisPayloads<D = ContensisNoSubscription> = {
-  [N in ContensisEventName]: {
-    [R in ContensisResourceType]: N extends `${R}.${infer E}` ? (E extends ContensisResourceEvent<R> ? ContensisPayloadFor<D, R, E> : never) : never;
+export type ContensisSentEventName<D> = D extends ContensisStoredDefinition
+  ? ContensisEventName
+  : [TopicsOf<D>] extends [never]
+    ? ContensisEventName
+    : TopicEventName<TopicsOf<D>>;
+
+type TopicEventName<Tp> = Tp extends { readonly resourceType: infer R extends string; readonly event: readonly (infer E extends string)[] }
+  ? Extract<`${R}.${E}`, ContensisEventName>
+  : never;
+
+/**
+ * Native event name → payload type, for a subscription definition `D`
+ * (the default payload everywhere when there is none), for the events `N`
+ * (all of them by default).
+ */
+export type ContensisPayloads<D = ContensisNoSubscription, N extends ContensisEventName = ContensisEventName> = {
+  [K in N]: {
+    [R in ContensisResourceType]: K extends `${R}.${infer E}` ? (E extends ContensisResourceEvent<R> ? ContensisPayloadFor<D, R, E> : never) : never;
   }[ContensisResourceType];
 };
 

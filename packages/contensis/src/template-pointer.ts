@@ -1,18 +1,26 @@
 import { ConfigurationError } from "@cmshooks/core";
 import type { z } from "zod";
 
-const POINTER = Symbol.for("cmshooks.contensis.template-pointer");
+/** The brand of a template pointer; the JSON objects of a `ContensisTemplateValue` never carry it. */
+export const POINTER: unique symbol = Symbol.for("cmshooks.contensis.template-pointer");
+
+/**
+ * A template pointer without its schema's type: what a template may hold. (Checking a
+ * template against it never compares zod schemas, which is costly for the compiler.)
+ */
+export interface ContensisTemplatePointerBase {
+  readonly [POINTER]: true;
+  readonly pointer: string;
+  /** The placeholder as Contensis reads it: `"{/resource/headline}"`. */
+  toJSON(): string;
+}
 
 /**
  * A whole-value placeholder with the schema of what it delivers. In the
  * Management API body it is written `"{/pointer}"` (also by `JSON.stringify`).
  */
-export interface ContensisTemplatePointer<S extends z.ZodType = z.ZodType> {
-  readonly [POINTER]: true;
-  readonly pointer: string;
+export interface ContensisTemplatePointer<S extends z.ZodType = z.ZodType> extends ContensisTemplatePointerBase {
   readonly schema: S;
-  /** The placeholder as Contensis reads it: `"{/resource/headline}"`. */
-  toJSON(): string;
 }
 
 /**

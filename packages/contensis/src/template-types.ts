@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ContensisPointerValue } from "./known-pointers.js";
 import type { ContensisResourceType } from "./resource-events.js";
-import type { ContensisTemplatePointer } from "./template-pointer.js";
+import type { ContensisTemplatePointer, ContensisTemplatePointerBase, POINTER } from "./template-pointer.js";
 
 /**
  * A template as you write it in a typed subscription: JSON whose strings may
@@ -13,9 +13,10 @@ export type ContensisTemplateValue =
   | number
   | boolean
   | null
-  | ContensisTemplatePointer
+  | ContensisTemplatePointerBase
   | readonly ContensisTemplateValue[]
-  | { readonly [key: string]: ContensisTemplateValue };
+  // Never a pointer: a pointer fails this member on its brand, before its schema is compared with JSON.
+  | { readonly [key: string]: ContensisTemplateValue; readonly [POINTER]?: never };
 
 /**
  * What a string in a template delivers: a whole-value placeholder keeps the

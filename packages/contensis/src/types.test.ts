@@ -11,6 +11,7 @@ const subscription = defineContensisSubscription({
     { resourceType: "entry", event: ["updated", "created"], language: ["fr-fr"], contentTypeId: ["blog", "news"], owner: "t.durden" },
     { resourceType: "entry", event: ["published"], contentTypeId: ["news"], owner: "t.durden" },
     { resourceType: "contentType", event: ["created"] },
+    { resourceType: "asset", event: ["published"] },
     { resourceType: "entry", event: ["workflowEventRaised"], contentTypeId: ["blog"], workflowEvent: ["contensisentrybasic.draft.submit"] },
   ],
   headers: {
@@ -95,6 +96,24 @@ describe("Contensis handler types", () => {
       expectTypeOf(meta.event).toEqualTypeOf<string | undefined>();
       // @ts-expect-error — secret headers are not in meta
       void meta.headers["x-webhook-secret"];
+    });
+  });
+
+  it("does not compile an event the subscription never sends (every event stays allowed without one)", () => {
+    // @ts-expect-error — no topic sends group events
+    expect(() => receiver.on("group.userAdded", () => {})).not.toThrow();
+    // @ts-expect-error — entry topics send created, updated, published and workflowEventRaised, not deleted
+    receiver.on(["entry.published", "entry.deleted"], () => {});
+    const plain = createReceiver({ provider: contensis({ auth: secretHeader({ name: "x-webhook-secret", value: "s" }) }) });
+    plain.on("group.userAdded", ({ payload }) => expectTypeOf(payload.eventName).toEqualTypeOf<string>());
+  });
+
+  it("types unified events by the native events the subscription sends", () => {
+    receiver.onContentPublish((event) => {
+      expectTypeOf(event.nativeEvent).toEqualTypeOf<"entry.published" | "asset.published">();
+      if (event.nativeEvent === "entry.published") expectTypeOf(event.raw.headline).toEqualTypeOf<string>();
+      // @ts-expect-error — the subscription sends no node events
+      void (event.nativeEvent === "node.created");
     });
   });
 

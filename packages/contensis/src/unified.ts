@@ -1,13 +1,13 @@
 import type { EventContext, UnifiedEventInit, UnifiedItem, UnifiedKind } from "@cmshooks/core";
 import type { ContensisMeta } from "./meta.js";
-import type { ContensisResourceType } from "./resource-events.js";
+import type { ContensisEventName, ContensisResourceType } from "./resource-events.js";
 import { readDefaultEnvelope } from "./default-envelope.js";
 import { asRecord, nonEmptyText } from "./read-json.js";
 import { canonicalContensisWorkflowName } from "./workflow-names.js";
 
 type ContentKind = "content.create" | "content.update" | "content.delete" | "content.publish" | "content.unpublish" | "content.restore";
 
-const CONTENT_KINDS: Readonly<Record<string, ContentKind>> = {
+const CONTENT_KINDS = {
   created: "content.create",
   updated: "content.update",
   deleted: "content.delete",
@@ -19,12 +19,37 @@ const CONTENT_KINDS: Readonly<Record<string, ContentKind>> = {
   // Nodes only: the user guide says a node's "updated" covers "updated or moved".
   moved: "content.update",
   childOrderChanged: "content.update",
+} as const satisfies Readonly<Record<string, ContentKind>>;
+
+const USER_ACTIONS = { created: "create", updated: "update", deleted: "delete" } as const satisfies Readonly<Record<string, "create" | "update" | "delete">>;
+
+const CONTENT_RESOURCE_LIST = ["entry", "asset", "form", "node"] as const satisfies readonly ContensisResourceType[];
+const WORKFLOW_RESOURCE_LIST = ["entry", "asset", "form"] as const satisfies readonly ContensisResourceType[];
+const WORKFLOW_EVENTS = ["workflowEventRaised", "workflowStateChanged"] as const;
+const CONTENT_RESOURCES = new Set<string>(CONTENT_RESOURCE_LIST);
+const WORKFLOW_RESOURCES = new Set<string>(WORKFLOW_RESOURCE_LIST);
+
+/** The unified kind event `E` of resource type `R` maps to (`never` for none): {@link contensisUnifiedKind} at compile time. */
+export type ContensisUnifiedKind<R extends string, E extends string> = R extends "user"
+  ? E extends keyof typeof USER_ACTIONS
+    ? "user.change"
+    : never
+  : R extends (typeof WORKFLOW_RESOURCE_LIST)[number]
+    ? E extends (typeof WORKFLOW_EVENTS)[number]
+      ? "workflow.change"
+      : E extends keyof typeof CONTENT_KINDS
+        ? (typeof CONTENT_KINDS)[E]
+        : never
+    : R extends (typeof CONTENT_RESOURCE_LIST)[number]
+      ? E extends keyof typeof CONTENT_KINDS
+        ? (typeof CONTENT_KINDS)[E]
+        : never
+      : never;
+
+/** Native event name → the unified kind it maps to, for every Contensis event. */
+export type ContensisUnifiedMap = {
+  readonly [N in ContensisEventName]: { [R in ContensisResourceType]: N extends `${R}.${infer E}` ? ContensisUnifiedKind<R, E> : never }[ContensisResourceType];
 };
-
-const USER_ACTIONS: Readonly<Record<string, "create" | "update" | "delete">> = { created: "create", updated: "update", deleted: "delete" };
-
-const CONTENT_RESOURCES = new Set<string>(["entry", "asset", "form", "node"]);
-const WORKFLOW_RESOURCES = new Set<string>(["entry", "asset", "form"]);
 
 /**
  * The unified kind a native event maps to, or undefined when none applies
@@ -38,9 +63,9 @@ const WORKFLOW_RESOURCES = new Set<string>(["entry", "asset", "form"]);
  * ```
  */
 export function contensisUnifiedKind(resourceType: ContensisResourceType, event: string): UnifiedKind | undefined {
-  if (resourceType === "user") return USER_ACTIONS[event] ? "user.change" : undefined;
-  if (WORKFLOW_RESOURCES.has(resourceType) && (event === "workflowEventRaised" || event === "workflowStateChanged")) return "workflow.change";
-  return CONTENT_RESOURCES.has(resourceType) ? CONTENT_KINDS[event] : undefined;
+  if (resourceType === "user") return Object.hasOwn(USER_ACTIONS, event) ? "user.change" : undefined;
+  if (WORKFLOW_RESOURCES.has(resourceType) && (WORKFLOW_EVENTS as readonly string[]).includes(event)) return "workflow.change";
+  return CONTENT_RESOURCES.has(resourceType) ? (CONTENT_KINDS as Readonly<Record<string, ContentKind>>)[event] : undefined;
 }
 
 type Mapping = (payload: unknown, context: EventContext<ContensisMeta<string>>) => UnifiedEventInit | undefined;
@@ -60,7 +85,7 @@ export function contensisUnifiedMapping(resourceType: ContensisResourceType, eve
   const kind = contensisUnifiedKind(resourceType, event);
   if (kind === undefined) return undefined;
   if (kind === "user.change") {
-    const action = USER_ACTIONS[event]!;
+    const action = USER_ACTIONS[event as keyof typeof USER_ACTIONS];
     return (payload, { meta }) => {
       const item = subjectItem(payload, meta);
       if (!item) return undefined;
@@ -87,7 +112,7 @@ export function contensisUnifiedMapping(resourceType: ContensisResourceType, eve
       };
     };
   }
-  const contentKind = CONTENT_KINDS[event]!;
+  const contentKind = CONTENT_KINDS[event as keyof typeof CONTENT_KINDS];
   const channel = contentKind === "content.publish" || contentKind === "content.unpublish" ? "published" : "management";
   return (payload, { meta }) => {
     const item = subjectItem(payload, meta, resourceType === "node" ? "node" : undefined);

@@ -1,4 +1,4 @@
-import { defineEvent, type EventDefinition, type UnifiedEventInit, type UnifiedItem, type UnifiedKind } from "@cmshooks/core";
+import { defineEvent, type BaseUnifiedInit, type EventDefinition, type UnifiedItem, type UnifiedKind } from "@cmshooks/core";
 import type { z } from "zod";
 import type { ContentfulMeta } from "./meta.js";
 import { contentfulContentTypeSchema, contentfulEntitySchema, contentfulEntrySchema, type ContentfulEntry } from "./schemas.js";
@@ -6,7 +6,7 @@ import { contentfulContentTypeSchema, contentfulEntitySchema, contentfulEntrySch
 type ContentKind = Extract<UnifiedKind, `content.${string}`>;
 
 /** Entry and asset actions → unified kind; content-model and other entities have none. */
-const CONTENT_KINDS: Readonly<Record<string, ContentKind>> = {
+const CONTENT_KINDS = {
   create: "content.create",
   save: "content.update",
   auto_save: "content.update",
@@ -15,7 +15,9 @@ const CONTENT_KINDS: Readonly<Record<string, ContentKind>> = {
   archive: "content.delete",
   unarchive: "content.restore",
   delete: "content.delete",
-};
+} as const satisfies Readonly<Record<string, ContentKind>>;
+
+type ContentAction = keyof typeof CONTENT_KINDS;
 
 /** The first string value of a localized field (whatever the locale). */
 function firstString(field: Readonly<Record<string, unknown>> | undefined): string | undefined {
@@ -30,31 +32,31 @@ function item({ sys, fields }: ContentfulEntry, asset: boolean): UnifiedItem {
   return { id: sys.id, ...(type ? { type } : {}), ...(title ? { title } : {}), role: "subject" };
 }
 
-function unified(action: string, asset: boolean): EventDefinition<typeof contentfulEntrySchema, ContentfulMeta>["unified"] {
-  const kind = CONTENT_KINDS[action]!;
+function unified<A extends ContentAction>(action: A, asset: boolean) {
+  const kind: (typeof CONTENT_KINDS)[A] = CONTENT_KINDS[action];
   const channel = kind === "content.publish" || kind === "content.unpublish" ? "published" : "management";
-  return (payload): UnifiedEventInit => ({
+  return (payload: ContentfulEntry): BaseUnifiedInit<(typeof CONTENT_KINDS)[A]> => ({
     kind,
     items: [item(payload, asset)],
     occurredAt: (kind === "content.publish" ? payload.sys.publishedAt : undefined) ?? payload.sys.deletedAt ?? payload.sys.updatedAt,
     channel,
-  }) as UnifiedEventInit;
+  });
 }
 
 const deliveryId = (_payload: unknown, { meta }: { meta: ContentfulMeta }) => meta.idempotencyKey;
 
-function content<const Ty extends "Entry" | "Asset", const T extends string>(type: Ty, actions: readonly T[]) {
+function content<const Ty extends "Entry" | "Asset", const T extends ContentAction>(type: Ty, actions: readonly T[]) {
   return Object.fromEntries(
     actions.map((action) => [
       `ContentManagement.${type}.${action}`,
-      defineEvent<typeof contentfulEntrySchema, ContentfulMeta>(contentfulEntrySchema, { unified: unified(action, type === "Asset"), deliveryId }),
+      defineEvent(contentfulEntrySchema, { unified: unified<ContentAction>(action, type === "Asset"), deliveryId }),
     ]),
-  ) as { readonly [A in T as `ContentManagement.${Ty}.${A}`]: EventDefinition<typeof contentfulEntrySchema, ContentfulMeta> };
+  ) as { readonly [A in T as `ContentManagement.${Ty}.${A}`]: EventDefinition<typeof contentfulEntrySchema, ContentfulMeta, (typeof CONTENT_KINDS)[A]> };
 }
 
 function entities<const N extends string, S extends z.ZodType>(names: readonly N[], schema: S) {
-  return Object.fromEntries(names.map((name) => [name, defineEvent<S, ContentfulMeta>(schema, { deliveryId })])) as {
-    readonly [K in N]: EventDefinition<S, ContentfulMeta>;
+  return Object.fromEntries(names.map((name) => [name, defineEvent(schema, { deliveryId })])) as {
+    readonly [K in N]: EventDefinition<S, ContentfulMeta, never>;
   };
 }
 

@@ -1,4 +1,4 @@
-export { contentful, contentfulOutboundIps, type ContentfulOptions } from "./provider.js";
+export { contentful, contentfulOutboundIps, type ContentfulOptions, type ContentfulProvider } from "./provider.js";
 export { contentfulEvents, type ContentfulEventName } from "./events.js";
 export { contentfulSignature, CONTENTFUL_DEFAULT_TOLERANCE_MS, type ContentfulSignatureOptions } from "./signature.js";
 export { CONTENTFUL_SIGNATURE_HEADERS, contentfulCanonicalPath, contentfulSignedBytes, type ContentfulCanonicalRequest } from "./canonical-request.js";

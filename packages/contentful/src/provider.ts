@@ -1,6 +1,6 @@
-import { defineProvider, type Authenticator, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
+import { type Authenticator, type SecretOption, type TenantCacheOptions, defineProvider, type ProviderOf } from "@cmshooks/core";
 import { contentfulEvents } from "./events.js";
-import { CONTENTFUL_HEADERS, readContentfulMeta } from "./meta.js";
+import { CONTENTFUL_HEADERS, readContentfulMeta, type ContentfulMeta } from "./meta.js";
 import { contentfulSignature } from "./signature.js";
 
 /** Options of {@link contentful}. Give `secret`, `auth`, or both (then both must pass). */
@@ -22,6 +22,9 @@ export interface ContentfulOptions {
 // Topics are matched case-insensitively: the docs write Task actions capitalised and the others not.
 const BY_LOWER_CASE: ReadonlyMap<string, string> = new Map(Object.keys(contentfulEvents).map((name) => [name.toLowerCase(), name]));
 
+/** The provider {@link contentful} returns: named, so that declarations and hovers refer to the event table instead of spelling it out. */
+export type ContentfulProvider = ProviderOf<typeof contentfulEvents, ContentfulMeta>;
+
 /**
  * Contentful: the entity that changed as the body, its topic in
  * `X-Contentful-Topic`, signed by request verification when the space has a
@@ -35,7 +38,7 @@ const BY_LOWER_CASE: ReadonlyMap<string, string> = new Map(Object.keys(contentfu
  * contentful({ auth: secretHeader({ name: "x-webhook-secret", value: process.env.CONTENTFUL_WEBHOOK_TOKEN! }) });
  * ```
  */
-export function contentful(options: ContentfulOptions = {}) {
+export function contentful(options: ContentfulOptions = {}): ContentfulProvider {
   const checks: Authenticator[] = [];
   if (options.secret !== undefined) {
     checks.push(contentfulSignature({ secret: options.secret, ...(options?.cache ? { cache: options.cache } : {}), ...(options.toleranceMs === undefined ? {} : { toleranceMs: options.toleranceMs }) }));

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Authenticator } from "./auth/authenticator.js";
 import { ConfigurationError, ValidationError, type PayloadIssue } from "./errors.js";
 import type { HeaderReader } from "./headers.js";
-import type { UnifiedEventInit } from "./unified-events.js";
+import type { AnyUnifiedMap, KindsOfResult, UnifiedKind, UnifiedMappingResult } from "./unified-events.js";
 
 /** Native event name → payload type. */
 export type EventMap = Record<string, unknown>;
@@ -18,14 +18,18 @@ export interface EventContext<Meta> {
 /**
  * One native event: its zod schema and how it maps onto the unified
  * vocabulary. Methods (not arrow properties) so tables of different payload
- * types stay assignable to one another.
+ * types stay assignable to one another. `K` is the unified kinds its mapping
+ * can produce (`never` for none), which types the `nativeEvent` and `raw` of
+ * unified handlers.
  */
-export interface EventDefinition<S extends z.ZodType = z.ZodType, Meta = unknown> {
+export interface EventDefinition<S extends z.ZodType = z.ZodType, Meta = unknown, K extends UnifiedKind = UnifiedKind> {
   readonly schema: S;
   /** The unified events this native event stands for; runs only when someone listens to unified events. */
-  unified?(payload: z.output<S>, context: EventContext<Meta>): UnifiedEventInit | readonly UnifiedEventInit[] | undefined;
+  unified?(payload: z.output<S>, context: EventContext<Meta>): UnifiedMappingResult<K>;
   /** A vendor-given delivery id (e.g. Kontent.ai's `message.id`); else the receiver hashes the raw body. */
   deliveryId?(payload: z.output<S>, context: EventContext<Meta>): string | undefined;
+  /** Type-level only (never set): the unified kinds `K`, read without comparing schemas. */
+  readonly "~kinds"?: K;
 }
 
 /** A table of native events, the single source of names, payload types and mappings. */
@@ -34,8 +38,21 @@ export type EventTable<Meta = unknown> = Readonly<Record<string, EventDefinition
 /** Payload types of an event table. */
 export type PayloadsOf<T extends EventTable<never>> = { [K in keyof T & string]: z.output<T[K]["schema"]> };
 
+/** The unified map of an event table: native name → the kinds its mapping can produce. */
+export type UnifiedKindsOf<T extends EventTable<never>> = { [K in keyof T & string]: Exclude<T[K]["~kinds"], undefined> };
+
+/** The options of {@link defineEvent}: the mapping's result type `R` gives the event's unified kinds. */
+export interface EventOptions<S extends z.ZodType, Meta, R extends UnifiedMappingResult> {
+  /** See {@link EventDefinition.unified}. */
+  unified?(payload: z.output<S>, context: EventContext<Meta>): R;
+  /** See {@link EventDefinition.deliveryId}. */
+  deliveryId?(payload: z.output<S>, context: EventContext<Meta>): string | undefined;
+}
+
 /**
- * Declares one native event.
+ * Declares one native event. The unified kinds its mapping returns are kept
+ * in the type, so give the mapping precise kinds (`kind: "content.update"`,
+ * not a `string` or the whole `UnifiedEventInit`).
  *
  * @example
  * ```ts
@@ -46,11 +63,11 @@ export type PayloadsOf<T extends EventTable<never>> = { [K in keyof T & string]:
  * };
  * ```
  */
-export function defineEvent<S extends z.ZodType, Meta = unknown>(
+export function defineEvent<S extends z.ZodType, Meta = unknown, R extends UnifiedMappingResult = undefined>(
   schema: S,
-  options: Omit<EventDefinition<S, Meta>, "schema"> = {},
-): EventDefinition<S, Meta> {
-  return { schema, ...options };
+  options: EventOptions<S, Meta, R> = {},
+): EventDefinition<S, Meta, KindsOfResult<R>> {
+  return { schema, ...options } as EventDefinition<S, Meta, KindsOfResult<R>>;
 }
 
 /** One event found in a delivery body by the provider's `route`. */
@@ -115,9 +132,10 @@ export interface PreparedEvent<Meta = unknown> {
 
 /**
  * A vendor, ready for `createReceiver`. `E` maps native names to payload
- * types and `Meta` is the header metadata type; both flow into handler types.
+ * types, `Meta` is the header metadata type and `U` maps native names to the
+ * unified kinds they can produce; all flow into handler types.
  */
-export interface Provider<E extends EventMap = EventMap, Meta = unknown> {
+export interface Provider<E extends EventMap = EventMap, Meta = unknown, U = AnyUnifiedMap<E>> {
   readonly name: string;
   readonly auth: readonly Authenticator[];
   readonly outboundIps: readonly string[];
@@ -130,14 +148,24 @@ export interface Provider<E extends EventMap = EventMap, Meta = unknown> {
   route(body: unknown, context: RouteContext<Meta>): readonly RoutedEvent[];
   readMeta(headers: HeaderReader): Meta;
   accept?(meta: Meta, headers: HeaderReader): boolean;
-  /** Type-level only: the event map and meta type. */
-  readonly "~types"?: { readonly events: E; readonly meta: Meta };
+  /** Type-level only: the event map, meta type and unified map. */
+  readonly "~types"?: { readonly events: E; readonly meta: Meta; readonly unified: U };
 }
 
+/**
+ * The provider {@link defineProvider} makes of the event table `T` with header
+ * metadata `Meta`. Vendor packages name it in their factory's return type
+ * (`BloxProvider`), so that declaration files refer to the table instead of
+ * spelling it out (smaller, and faster for the compiler to read).
+ */
+export type ProviderOf<T extends EventTable<never>, Meta = undefined> = Provider<PayloadsOf<T>, Meta, UnifiedKindsOf<T>>;
+
 /** Native events of a provider. */
-export type EventsOf<P> = P extends Provider<infer E, unknown> ? E : never;
+export type EventsOf<P> = P extends { readonly "~types"?: { readonly events: infer E extends EventMap } } ? E : never;
 /** Header metadata type of a provider. */
-export type MetaOf<P> = P extends Provider<EventMap, infer M> ? M : never;
+export type MetaOf<P> = P extends { readonly "~types"?: { readonly meta: infer M } } ? M : never;
+/** Unified map of a provider: native name → the unified kinds it can produce. */
+export type UnifiedOf<P> = P extends { readonly "~types"?: { readonly unified: infer U } } ? U : never;
 
 const prepared = new WeakMap<object, ReadonlyMap<string, PreparedEvent<never>>>();
 
@@ -189,7 +217,7 @@ const noMeta = () => undefined;
  */
 export function defineProvider<const T extends EventTable<Meta>, Meta = undefined>(
   definition: ProviderDefinition<T, Meta>,
-): Provider<PayloadsOf<T>, Meta> {
+): ProviderOf<T, Meta> {
   if (!definition.name) throw new ConfigurationError("A provider needs a name");
   const auth = definition.auth === undefined ? [] : Array.isArray(definition.auth) ? [...definition.auth] : [definition.auth as Authenticator];
   for (const a of auth) {

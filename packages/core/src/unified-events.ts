@@ -49,17 +49,59 @@ export interface WorkflowStepRef {
   readonly name?: string;
 }
 
-/** What a vendor's mapping returns for one unified event; the receiver adds the common fields. */
-export type UnifiedEventInit =
-  | { [K in PlainContentKind]: ContentInit<K> }[PlainContentKind]
-  | (ContentInit<"content.update"> & { readonly changedFields?: readonly string[] })
-  | (ContentInit<"workflow.change"> & { readonly workflow: WorkflowChange })
-  | (ContentInit<"taxonomy.change"> & { readonly taxonomy: TaxonomyChange })
-  | (ContentInit<"user.change"> & { readonly user: UserChange });
+/**
+ * What a vendor's mapping returns for one unified event of kind `K` (any kind
+ * by default); the receiver adds the common fields.
+ */
+export type UnifiedEventInit<K extends UnifiedKind = UnifiedKind> = UnifiedInitsByKind[K];
 
-type PlainContentKind = "content.create" | "content.publish" | "content.unpublish" | "content.delete" | "content.restore";
+/** The fields a mapping gives, by kind. */
+export interface UnifiedInitsByKind {
+  readonly "content.create": BaseUnifiedInit<"content.create">;
+  readonly "content.update": BaseUnifiedInit<"content.update"> & { readonly changedFields?: readonly string[] };
+  readonly "content.publish": BaseUnifiedInit<"content.publish">;
+  readonly "content.unpublish": BaseUnifiedInit<"content.unpublish">;
+  readonly "content.delete": BaseUnifiedInit<"content.delete">;
+  readonly "content.restore": BaseUnifiedInit<"content.restore">;
+  readonly "workflow.change": BaseUnifiedInit<"workflow.change"> & { readonly workflow: WorkflowChange };
+  readonly "taxonomy.change": BaseUnifiedInit<"taxonomy.change"> & { readonly taxonomy: TaxonomyChange };
+  readonly "user.change": BaseUnifiedInit<"user.change"> & { readonly user: UserChange };
+}
 
-interface ContentInit<K extends UnifiedKind> {
+/** What a native event's unified mapping returns: nothing, one or several unified events of the kinds `K`. */
+export type UnifiedMappingResult<K extends UnifiedKind = UnifiedKind> = UnifiedEventInit<K> | readonly UnifiedEventInit<K>[] | undefined;
+
+/** The unified kinds a mapping's result type `R` can hold (`never` for none). */
+export type KindsOfResult<R> = R extends readonly (infer I)[] ? KindOfInit<I> : KindOfInit<R>;
+
+type KindOfInit<I> = I extends { readonly kind: infer K extends UnifiedKind } ? K : never;
+
+/**
+ * The unified map of an event map whose mappings are not known: every native
+ * may map to every kind. (A unified map gives, per native name, the union of
+ * kinds its mapping can produce, `never` for none; `UnifiedKindsOf` derives
+ * it from a vendor's event table.)
+ */
+export type AnyUnifiedMap<E> = { readonly [N in keyof E & string]: UnifiedKind };
+
+/** The native names of `U` that can map to the unified kind `K`. */
+export type NativesOfKind<U, K extends UnifiedKind> = { [N in keyof U]: K extends U[N] ? N : never }[keyof U] & string;
+
+/** Unified kind → the native names that can map to it. */
+export type UnifiedNatives = { readonly [K in UnifiedKind]: string };
+
+/** Unified kind → the native names of `U` that can map to it: a unified map turned around, as receivers are typed. */
+export type NativesByKind<U> = { readonly [K in UnifiedKind]: NativesOfKind<U, K> };
+
+/** The natives by kind of an event map whose mappings are not known: every native may map to every kind. */
+export type AnyNativesByKind<E> = { readonly [K in UnifiedKind]: keyof E & string };
+
+/**
+ * The fields every mapping gives, whatever the kind; for `content.create`,
+ * `publish`, `unpublish`, `delete` and `restore` the whole init. A mapping
+ * generic in its kind returns this (`BaseUnifiedInit<K>`), which keeps `K` precise.
+ */
+export interface BaseUnifiedInit<K extends UnifiedKind> {
   readonly kind: K;
   readonly items: readonly UnifiedItem[];
   /** When the change happened, as the vendor says (ISO string or Date). */
@@ -96,11 +138,11 @@ export interface UserChange {
 }
 
 /** Fields every unified event carries, whatever its kind. */
-export interface UnifiedEventCommon<Raw, Meta> {
+export interface UnifiedEventCommon<Raw, Meta, Native extends string = string> {
   /** Vendor package name: `"kontent"`, `"blox"`, … */
   readonly source: string;
-  /** The native event this was mapped from. */
-  readonly nativeEvent: string;
+  /** The native event this was mapped from; comparing it narrows `raw` to that event's payload. */
+  readonly nativeEvent: Native;
   readonly deliveryId: string;
   /** Parsed time of the change, when the vendor gives one. */
   readonly occurredAt: Date | undefined;
@@ -112,11 +154,27 @@ export interface UnifiedEventCommon<Raw, Meta> {
   readonly tenant: string | undefined;
 }
 
-type InitOf<K extends UnifiedKind> = Extract<UnifiedEventInit, { kind: K }>;
+/** A unified event of kind `K` mapped from the native event `Native`, as handlers receive it. */
+export type UnifiedEvent<K extends UnifiedKind, Raw = unknown, Meta = unknown, Native extends string = string> = Omit<
+  UnifiedEventInit<K>,
+  "occurredAt"
+> &
+  UnifiedEventCommon<Raw, Meta, Native>;
 
-/** A unified event of kind `K`, as handlers receive it. */
-export type UnifiedEvent<K extends UnifiedKind, Raw = unknown, Meta = unknown> = Omit<InitOf<K>, "occurredAt"> &
-  UnifiedEventCommon<Raw, Meta>;
+/**
+ * What a handler of the unified kind `K` receives when it can come from the
+ * native events `Natives` of payloads `E`: a union discriminated by
+ * `nativeEvent`, whose `raw` is the payload of that native event.
+ *
+ * @example
+ * ```ts
+ * type Publish = UnifiedEventOf<"content.publish", KontentPayloads, KontentMeta, "content_item.published" | "content_item_variant.publish">;
+ * const purge = (e: Publish) => e.nativeEvent === "content_item.published" && e.raw.data.system.codename;
+ * ```
+ */
+export type UnifiedEventOf<K extends UnifiedKind, E, Meta, Natives extends string> = {
+  [N in Natives]: UnifiedEvent<K, E[N & keyof E], Meta, N>;
+}[Natives];
 
 /** Any unified event. */
 export type AnyUnifiedEvent<Raw = unknown, Meta = unknown> = { [K in UnifiedKind]: UnifiedEvent<K, Raw, Meta> }[UnifiedKind];

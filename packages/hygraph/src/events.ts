@@ -1,4 +1,4 @@
-import { defineEvent, type UnifiedEventInit, type UnifiedItem, type UnifiedKind } from "@cmshooks/core";
+import { defineEvent, type BaseUnifiedInit, type UnifiedItem, type UnifiedKind } from "@cmshooks/core";
 import { hygraphDeliverySchema, type HygraphDelivery, type HygraphOperation } from "./schemas.js";
 
 /** The entry as an item: `title` and `slug` are model fields many projects have, used when present. */
@@ -13,12 +13,12 @@ function item({ data }: HygraphDelivery): UnifiedItem {
   };
 }
 
-function unified(kind: Extract<UnifiedKind, `content.${string}`>) {
-  return (delivery: HygraphDelivery): UnifiedEventInit => {
+function unified<K extends Extract<UnifiedKind, `content.${string}`>>(kind: K) {
+  return (delivery: HygraphDelivery): BaseUnifiedInit<K> => {
     const { data } = delivery;
     const publishing = kind === "content.publish" || kind === "content.unpublish";
     const at = (publishing ? data.publishedAt : undefined) ?? data.updatedAt ?? undefined;
-    return { kind, items: [item(delivery)], occurredAt: at, channel: data.stage === "PUBLISHED" ? "published" : "preview" } as UnifiedEventInit;
+    return { kind, items: [item(delivery)], occurredAt: at, channel: data.stage === "PUBLISHED" ? "published" : "preview" };
   };
 }
 

@@ -1,4 +1,4 @@
-export { hygraph, hygraphOutboundIps, type HygraphOptions } from "./provider.js";
+export { hygraph, hygraphOutboundIps, type HygraphOptions, type HygraphProvider } from "./provider.js";
 export { hygraphEvents, type HygraphEventName } from "./events.js";
 export { hygraphSignature, HYGRAPH_DEFAULT_TOLERANCE_MS, type HygraphSignatureOptions } from "./signature.js";
 export { HYGRAPH_SIGNATURE_HEADER, parseHygraphSignatureHeader, hygraphSignedBytes, type HygraphSignatureHeader } from "./signature-header.js";

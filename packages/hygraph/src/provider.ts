@@ -1,6 +1,6 @@
-import { defineProvider, parseEnvelope, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
+import { type SecretOption, type TenantCacheOptions, defineProvider, parseEnvelope, type ProviderOf } from "@cmshooks/core";
 import { hygraphEvents } from "./events.js";
-import { readHygraphMeta } from "./meta.js";
+import { readHygraphMeta, type HygraphMeta } from "./meta.js";
 import { hygraphEnvelopeSchema } from "./schemas.js";
 import { hygraphSignature } from "./signature.js";
 
@@ -16,6 +16,9 @@ export interface HygraphOptions {
 
 const KNOWN: ReadonlySet<string> = new Set(Object.keys(hygraphEvents));
 
+/** The provider {@link hygraph} returns: named, so that declarations and hovers refer to the event table instead of spelling it out. */
+export type HygraphProvider = ProviderOf<typeof hygraphEvents, HygraphMeta>;
+
 /**
  * Hygraph: deliveries `{ operation, data }` signed with
  * `gcms-signature: sign=…, env=…, t=…`.
@@ -26,7 +29,7 @@ const KNOWN: ReadonlySet<string> = new Set(Object.keys(hygraphEvents));
  * receiver.on("publish", ({ payload }) => reindex(payload.data.__typename, payload.data.id));
  * ```
  */
-export function hygraph(options: HygraphOptions) {
+export function hygraph(options: HygraphOptions): HygraphProvider {
   return defineProvider({
     name: "hygraph",
     events: hygraphEvents,

@@ -39,7 +39,7 @@ function categoryEvent(
   action: "create" | "update" | "delete",
   { categoryId, date }: { categoryId: number; date: string },
   ...data: (InbentaCategoryData | undefined)[]
-): UnifiedEventInit {
+): UnifiedEventInit<"taxonomy.change"> {
   const name = data.find((d) => d?.name !== undefined)?.name;
   return {
     kind: "taxonomy.change",

@@ -1,4 +1,4 @@
-export { inbenta, inbentaOutboundIps, type InbentaOptions } from "./provider.js";
+export { inbenta, inbentaOutboundIps, type InbentaOptions, type InbentaProvider } from "./provider.js";
 export { inbentaEvents, type InbentaEventName } from "./events.js";
 export { inbentaEventName } from "./event-name.js";
 export { changedFields } from "./changed-fields.js";

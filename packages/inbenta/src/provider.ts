@@ -1,4 +1,4 @@
-import { defineProvider, parseEnvelope, type Authenticator } from "@cmshooks/core";
+import { defineProvider, parseEnvelope, type Authenticator, type ProviderOf } from "@cmshooks/core";
 import { inbentaEventName } from "./event-name.js";
 import { inbentaEvents } from "./events.js";
 import { inbentaEnvelopeSchema } from "./schemas.js";
@@ -21,6 +21,9 @@ export interface InbentaOptions {
   auth?: Authenticator | readonly Authenticator[];
 }
 
+/** The provider {@link inbenta} returns: named, so that declarations and hovers refer to the event table instead of spelling it out. */
+export type InbentaProvider = ProviderOf<typeof inbentaEvents>;
+
 /**
  * Inbenta Knowledge "webhook transactions": `{ trigger, date, … }` for content
  * and category changes, unsigned, authenticated by the receiver-side check
@@ -34,7 +37,7 @@ export interface InbentaOptions {
  * receiver.on("edit_content", ({ payload }) => reindex(payload.contentId));
  * ```
  */
-export function inbenta(options: InbentaOptions = {}) {
+export function inbenta(options: InbentaOptions = {}): InbentaProvider {
   return defineProvider({
     name: "inbenta",
     events: inbentaEvents,

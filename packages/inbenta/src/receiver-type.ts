@@ -1,5 +1,5 @@
 import type { Receiver } from "@cmshooks/core";
-import type { inbenta } from "./provider.js";
+import type { InbentaProvider } from "./provider.js";
 
 /**
  * A receiver of Inbenta Knowledge deliveries, by name: for signatures and hovers that
@@ -13,4 +13,4 @@ import type { inbenta } from "./provider.js";
  * registerHandlers(createReceiver({ provider: inbenta({ auth }) }));
  * ```
  */
-export type InbentaReceiver = Receiver<ReturnType<typeof inbenta>>;
+export type InbentaReceiver = Receiver<InbentaProvider>;

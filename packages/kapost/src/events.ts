@@ -1,4 +1,4 @@
-import { defineEvent, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
+import { defineEvent, type BaseUnifiedInit, type UnifiedItem } from "@cmshooks/core";
 import { kapostContentOperationSchema, type KapostContentDelivery } from "./schemas.js";
 
 function contentItem({ payload: { full_post: post } }: KapostContentDelivery): UnifiedItem {
@@ -14,8 +14,8 @@ function contentItem({ payload: { full_post: post } }: KapostContentDelivery): U
 
 type PlainKind = "content.create" | "content.update" | "content.publish" | "content.delete";
 
-function contentEvent(kind: PlainKind) {
-  return (delivery: KapostContentDelivery): UnifiedEventInit => ({
+function contentEvent<K extends PlainKind>(kind: K) {
+  return (delivery: KapostContentDelivery): BaseUnifiedInit<K> => ({
     kind,
     items: [contentItem(delivery)],
     occurredAt: delivery.payload.full_post.updated_at,

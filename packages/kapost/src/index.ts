@@ -1,4 +1,4 @@
-export { kapost, kapostOutboundIps, type KapostOptions } from "./provider.js";
+export { kapost, kapostOutboundIps, type KapostOptions, type KapostProvider } from "./provider.js";
 export { kapostEvents, type KapostEventName } from "./events.js";
 export { kapostSamples } from "./samples.js";
 export * from "./schemas.js";

@@ -1,4 +1,4 @@
-import { defineProvider, parseEnvelope, type Authenticator } from "@cmshooks/core";
+import { defineProvider, parseEnvelope, type Authenticator, type ProviderOf } from "@cmshooks/core";
 import { kapostEvents } from "./events.js";
 import { kapostEnvelopeSchema } from "./schemas.js";
 
@@ -15,6 +15,9 @@ export interface KapostOptions {
   auth?: Authenticator | readonly Authenticator[];
 }
 
+/** The provider {@link kapost} returns: named, so that declarations and hovers refer to the event table instead of spelling it out. */
+export type KapostProvider = ProviderOf<typeof kapostEvents>;
+
 /**
  * Kapost content webhooks: `{ operation, type, payload: { full_post }, instance }`,
  * unsigned (Kapost only recommends an HTTPS endpoint), authenticated by the
@@ -28,7 +31,7 @@ export interface KapostOptions {
  * receiver.on("content.publish", ({ payload }) => reindex(payload.payload.full_post.id));
  * ```
  */
-export function kapost(options: KapostOptions = {}) {
+export function kapost(options: KapostOptions = {}): KapostProvider {
   return defineProvider({
     name: "kapost",
     events: kapostEvents,

@@ -1,5 +1,5 @@
 import type { Receiver } from "@cmshooks/core";
-import type { kapost } from "./provider.js";
+import type { KapostProvider } from "./provider.js";
 
 /**
  * A receiver of Kapost deliveries, by name: for signatures and hovers that
@@ -13,4 +13,4 @@ import type { kapost } from "./provider.js";
  * registerHandlers(createReceiver({ provider: kapost({ auth }) }));
  * ```
  */
-export type KapostReceiver = Receiver<ReturnType<typeof kapost>>;
+export type KapostReceiver = Receiver<KapostProvider>;

@@ -13,7 +13,10 @@ import { kontentNotificationEvents, type KontentNotificationEventName } from "./
  * Object.keys(kontentEvents); // ["asset.upsert", …, "content_item.published", …]
  * ```
  */
-export const kontentEvents = { ...kontentLegacyEvents, ...kontentNotificationEvents };
+export const kontentEvents: KontentEventTable = { ...kontentLegacyEvents, ...kontentNotificationEvents };
+
+/** The type of {@link kontentEvents}: both formats' tables (named, so declarations refer to them instead of repeating them). */
+export type KontentEventTable = typeof kontentLegacyEvents & typeof kontentNotificationEvents;
 
 /** A Kontent.ai native event name (either format). */
 export type KontentEventName = keyof typeof kontentEvents;

@@ -1,6 +1,7 @@
-export { kontent, type KontentOptions } from "./provider.js";
+export { kontent, type KontentOptions, type KontentProvider } from "./provider.js";
 export {
   kontentEvents,
+  type KontentEventTable,
   type KontentEventName,
   type KontentLegacyEventName,
   type KontentNotificationEventName,

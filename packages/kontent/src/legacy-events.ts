@@ -1,4 +1,4 @@
-import { defineEvent, type TaxonomyChange, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
+import { defineEvent, type BaseUnifiedInit, type TaxonomyChange, type UnifiedEventInit, type UnifiedItem, type UnifiedMappingResult } from "@cmshooks/core";
 import type { z } from "zod";
 import {
   kontentCausedContentDataSchema,
@@ -16,7 +16,7 @@ import {
 } from "./legacy-schemas.js";
 
 type Channel = "published" | "preview" | "management";
-type Mapping<D> = (payload: { data: D; message: KontentLegacyMessage }) => UnifiedEventInit | readonly UnifiedEventInit[] | undefined;
+type Mapping<D, R> = (payload: { data: D; message: KontentLegacyMessage }) => R;
 
 const CHANNELS: Readonly<Record<KontentApiName, Channel>> = {
   delivery_production: "published",
@@ -29,7 +29,9 @@ function contentItem(item: KontentContentItem, role: "subject" | "affected"): Un
 }
 
 /** archive / restore / publish / unpublish: the first item caused the notification, the others were affected by it. */
-function causedBy(kind: "content.publish" | "content.unpublish" | "content.delete" | "content.restore"): Mapping<KontentCausedContentData> {
+function causedBy<K extends "content.publish" | "content.unpublish" | "content.delete" | "content.restore">(
+  kind: K,
+): Mapping<KontentCausedContentData, BaseUnifiedInit<K>> {
   return ({ data, message }) => ({
     kind,
     items: data.items.map((item, i) => contentItem(item, i === 0 ? "subject" : "affected")),
@@ -39,7 +41,7 @@ function causedBy(kind: "content.publish" | "content.unpublish" | "content.delet
 }
 
 /** Changes whose items were changed by something else (an asset, a type, a language…): a content update, when any item is listed. */
-function itemsChanged(role: "subject" | "affected"): Mapping<KontentContentData> {
+function itemsChanged(role: "subject" | "affected"): Mapping<KontentContentData, UnifiedEventInit<"content.update"> | undefined> {
   return ({ data, message }) =>
     data.items.length === 0
       ? undefined
@@ -52,7 +54,7 @@ function itemsChanged(role: "subject" | "affected"): Mapping<KontentContentData>
 }
 
 /** A content item variant created (management) or changed (preview): the first item is the one, the others affected; nothing when none is listed. */
-function variantChanged(kind: "content.create" | "content.update"): Mapping<KontentContentData> {
+function variantChanged<K extends "content.create" | "content.update">(kind: K): Mapping<KontentContentData, BaseUnifiedInit<K> | undefined> {
   return ({ data, message }) =>
     data.items.length === 0
       ? undefined
@@ -65,7 +67,7 @@ function variantChanged(kind: "content.create" | "content.update"): Mapping<Kont
 }
 
 /** One taxonomy change per group listed (or one without a group when none is), with the affected items. */
-function taxonomyChanged(action: TaxonomyChange["action"]): Mapping<KontentContentData> {
+function taxonomyChanged(action: TaxonomyChange["action"]): Mapping<KontentContentData, UnifiedEventInit<"taxonomy.change">[]> {
   return ({ data, message }) => {
     const items = data.items.map((item) => contentItem(item, "affected"));
     const groups = data.taxonomies.length ? data.taxonomies : [undefined];
@@ -80,7 +82,7 @@ function taxonomyChanged(action: TaxonomyChange["action"]): Mapping<KontentConte
 }
 
 /** One workflow change per transition. Legacy workflow items carry ids only (no codenames, a language id rather than its codename). */
-const workflowStepChanged: Mapping<KontentWorkflowData> = ({ data, message }) =>
+const workflowStepChanged: Mapping<KontentWorkflowData, UnifiedEventInit<"workflow.change">[]> = ({ data, message }) =>
   data.items.map((step) => ({
     kind: "workflow.change" as const,
     items: [{ id: step.item.id, role: "subject" as const }],
@@ -89,11 +91,11 @@ const workflowStepChanged: Mapping<KontentWorkflowData> = ({ data, message }) =>
     channel: CHANNELS[message.api_name],
   }));
 
-function legacyEvent<const T extends KontentLegacyType, const O extends KontentLegacyOperation, D extends z.ZodType>(
+function legacyEvent<const T extends KontentLegacyType, const O extends KontentLegacyOperation, D extends z.ZodType, R extends UnifiedMappingResult = undefined>(
   type: T,
   operation: O,
   data: D,
-  unified?: Mapping<z.output<D>>,
+  unified?: Mapping<z.output<D>, R>,
 ) {
   return defineEvent(kontentLegacyDeliverySchema(type, operation, data), {
     // The legacy message id names the notification; retries of it are expected to keep it (UNVERIFIED).

@@ -1,4 +1,4 @@
-import { defineEvent, type TaxonomyChange, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
+import { defineEvent, type BaseUnifiedInit, type TaxonomyChange, type UnifiedEventInit, type UnifiedItem, type UnifiedMappingResult } from "@cmshooks/core";
 import { z } from "zod";
 import {
   kontentDeliverySlotSchema,
@@ -23,7 +23,7 @@ interface NotificationLike<S> {
   };
 }
 type KeyInput = NotificationLike<KontentObjectSystem & { readonly language?: string }>;
-type Mapping<S> = (notification: NotificationLike<S>) => UnifiedEventInit | readonly UnifiedEventInit[] | undefined;
+type Mapping<S, R> = (notification: NotificationLike<S>) => R;
 
 /**
  * The current format has no notification id, so the dedupe key is derived
@@ -44,11 +44,16 @@ function contentItem(system: KontentItemSystem): UnifiedItem {
   return { id, codename, title: name, type, language, collection, role: "subject" };
 }
 
-function itemChanged(kind: "content.create" | "content.update" | "content.delete" | "content.publish" | "content.unpublish"): Mapping<KontentItemSystem> {
+function itemChanged<K extends "content.create" | "content.update" | "content.delete" | "content.publish" | "content.unpublish">(
+  kind: K,
+): Mapping<KontentItemSystem, BaseUnifiedInit<K>> {
   return ({ data, message }) => ({ kind, items: [contentItem(data.system)], occurredAt: data.system.last_modified, channel: message.delivery_slot });
 }
 
-const workflowStepChanged = ({ data, message }: NotificationLike<KontentItemSystem> & { message: { action_context: KontentWorkflowActionContext } }): UnifiedEventInit => ({
+const workflowStepChanged = ({
+  data,
+  message,
+}: NotificationLike<KontentItemSystem> & { message: { action_context: KontentWorkflowActionContext } }): UnifiedEventInit<"workflow.change"> => ({
   kind: "workflow.change",
   items: [contentItem(data.system)],
   workflow: { from: { codename: message.action_context.previous_workflow_step }, to: { codename: data.system.workflow_step } },
@@ -56,7 +61,7 @@ const workflowStepChanged = ({ data, message }: NotificationLike<KontentItemSyst
   channel: message.delivery_slot,
 });
 
-function assetChanged(kind: "content.create" | "content.update" | "content.delete"): Mapping<KontentObjectSystem> {
+function assetChanged<K extends "content.create" | "content.update" | "content.delete">(kind: K): Mapping<KontentObjectSystem, BaseUnifiedInit<K>> {
   return ({ data: { system }, message }) => ({
     kind,
     items: [{ id: system.id, codename: system.codename, title: system.name, role: "subject" }],
@@ -65,7 +70,7 @@ function assetChanged(kind: "content.create" | "content.update" | "content.delet
   });
 }
 
-function taxonomyChanged(action: TaxonomyChange["action"]): Mapping<KontentObjectSystem> {
+function taxonomyChanged(action: TaxonomyChange["action"]): Mapping<KontentObjectSystem, UnifiedEventInit<"taxonomy.change">> {
   return ({ data: { system }, message }) => ({
     kind: "taxonomy.change",
     items: [],
@@ -87,12 +92,8 @@ function event<
   Sys extends z.ZodType,
   Slot extends z.ZodType = typeof kontentDeliverySlotSchema,
   Extra extends z.core.$ZodLooseShape = {},
->(
-  objectType: O,
-  action: A,
-  options: { system: Sys; slot?: Slot; message?: Extra },
-  unified?: (notification: z.output<NotificationSchema<O, A, Sys, Slot, Extra>>) => UnifiedEventInit | readonly UnifiedEventInit[] | undefined,
-) {
+  R extends UnifiedMappingResult = undefined,
+>(objectType: O, action: A, options: { system: Sys; slot?: Slot; message?: Extra }, unified?: (notification: z.output<NotificationSchema<O, A, Sys, Slot, Extra>>) => R) {
   return defineEvent(kontentNotificationSchema(objectType, action, options), {
     // Every system schema has id and last_modified; TypeScript cannot see that through the generic `Sys`.
     deliveryId: (notification) => kontentNotificationKey(notification as unknown as KeyInput),

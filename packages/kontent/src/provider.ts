@@ -1,4 +1,4 @@
-import { defineProvider, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
+import { type SecretOption, type TenantCacheOptions, defineProvider, type ProviderOf } from "@cmshooks/core";
 import { compileKontentAccept, type KontentAcceptFilter } from "./accept-filter.js";
 import { kontentEvents } from "./events.js";
 import { readKontentMeta, type KontentMeta } from "./meta.js";
@@ -23,6 +23,9 @@ export interface KontentOptions {
   normalizeLineBreaks?: boolean;
 }
 
+/** The provider {@link kontent} returns: named, so that declarations and hovers refer to the event table instead of spelling it out. */
+export type KontentProvider = ProviderOf<typeof kontentEvents, KontentMeta>;
+
 /**
  * Kontent.ai webhooks, both the current `notifications` format
  * (`X-Kontent-ai-Signature`) and the legacy `{ data, message }` format
@@ -35,7 +38,7 @@ export interface KontentOptions {
  * receiver.onContentPublish((event) => event.channel === "published" && purge(event.items));
  * ```
  */
-export function kontent(options: KontentOptions) {
+export function kontent(options: KontentOptions): KontentProvider {
   const accept = options?.accept ? compileKontentAccept(options.accept) : undefined;
   return defineProvider<typeof kontentEvents, KontentMeta>({
     name: "kontent",

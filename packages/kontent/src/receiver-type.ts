@@ -1,5 +1,5 @@
 import type { Receiver } from "@cmshooks/core";
-import type { kontent } from "./provider.js";
+import type { KontentProvider } from "./provider.js";
 
 /**
  * A receiver of Kontent.ai deliveries, by name: for signatures and hovers that
@@ -13,4 +13,4 @@ import type { kontent } from "./provider.js";
  * registerHandlers(createReceiver({ provider: kontent({ secret }) }));
  * ```
  */
-export type KontentReceiver = Receiver<ReturnType<typeof kontent>>;
+export type KontentReceiver = Receiver<KontentProvider>;

@@ -1,12 +1,27 @@
-import { defineEvent, type EventContext, type EventDefinition, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
+import { defineEvent, type BaseUnifiedInit, type EventContext, type EventDefinition, type UnifiedItem, type UnifiedKind } from "@cmshooks/core";
 import type { z } from "zod";
 import { isSanityDraftId, publishedSanityId } from "./drafts.js";
 import type { SanityMeta } from "./meta.js";
 import { sanityDocumentSchema, type SanityOperation } from "./schemas.js";
 
+/**
+ * Create and update of the published document are also a publish (Sanity
+ * publishes by writing the published document); of a draft, a preview change.
+ * Deleting the published document is an unpublish and a delete: Sanity's
+ * unpublish deletes it too, so the two cannot be told apart.
+ */
+const SANITY_KINDS = {
+  create: { draft: ["content.create"], published: ["content.create", "content.publish"] },
+  update: { draft: ["content.update"], published: ["content.update", "content.publish"] },
+  delete: { draft: ["content.delete"], published: ["content.unpublish", "content.delete"] },
+} as const satisfies Record<SanityOperation, Record<"draft" | "published", readonly UnifiedKind[]>>;
+
+/** The unified kinds each operation maps to. */
+type SanityKinds = { [O in SanityOperation]: (typeof SANITY_KINDS)[O]["draft" | "published"][number] };
+
 /** The event table for a projection schema `S`: one definition per operation, each with the projection's payload type. */
 export type SanityEventTable<S extends z.ZodType = typeof sanityDocumentSchema> = {
-  readonly [K in SanityOperation]: EventDefinition<S, SanityMeta>;
+  readonly [K in SanityOperation]: EventDefinition<S, SanityMeta, SanityKinds[K]>;
 };
 
 function field(payload: unknown, key: string): string | undefined {
@@ -32,31 +47,17 @@ function occurredAt(payload: unknown, meta: SanityMeta): string | undefined {
   return meta.transactionTime ?? field(payload, "_updatedAt");
 }
 
-/**
- * Create and update of the published document are also a publish (Sanity
- * publishes by writing the published document); of a draft, a preview change.
- * Deleting the published document is an unpublish and a delete: Sanity's
- * unpublish deletes it too, so the two cannot be told apart.
- */
+/** The unified events of an operation, as {@link SANITY_KINDS} lists them for a draft or the published document. */
+function unified<O extends SanityOperation>(operation: O): (payload: unknown, context: EventContext<SanityMeta>) => BaseUnifiedInit<SanityKinds[O]>[];
 function unified(operation: SanityOperation) {
-  return (payload: unknown, { meta }: EventContext<SanityMeta>): UnifiedEventInit[] => {
+  return (payload: unknown, { meta }: EventContext<SanityMeta>): BaseUnifiedInit<UnifiedKind>[] => {
     const doc = documentOf(payload, meta);
     if (!doc) return [];
     const items = [doc.item];
     const at = occurredAt(payload, meta);
     const channel = doc.draft ? "preview" : "published";
-    if (operation === "delete") {
-      return doc.draft
-        ? [{ kind: "content.delete", items, occurredAt: at, channel }]
-        : [
-            { kind: "content.unpublish", items, occurredAt: at, channel },
-            { kind: "content.delete", items, occurredAt: at, channel },
-          ];
-    }
-    const kind = operation === "create" ? "content.create" : "content.update";
-    const events: UnifiedEventInit[] = [{ kind, items, occurredAt: at, channel }];
-    if (!doc.draft) events.push({ kind: "content.publish", items, occurredAt: at, channel });
-    return events;
+    const kinds: readonly UnifiedKind[] = SANITY_KINDS[operation][doc.draft ? "draft" : "published"];
+    return kinds.map((kind) => ({ kind, items, occurredAt: at, channel }));
   };
 }
 
@@ -74,9 +75,11 @@ const deliveryId = (_payload: unknown, { meta }: EventContext<SanityMeta>) => me
  * ```
  */
 export function sanityEventsFor<S extends z.ZodType>(schema: S): SanityEventTable<S> {
-  const define = (operation: SanityOperation) =>
-    defineEvent<S, SanityMeta>(schema, { unified: unified(operation), deliveryId });
-  return { create: define("create"), update: define("update"), delete: define("delete") };
+  return {
+    create: defineEvent(schema, { unified: unified("create"), deliveryId }),
+    update: defineEvent(schema, { unified: unified("update"), deliveryId }),
+    delete: defineEvent(schema, { unified: unified("delete"), deliveryId }),
+  };
 }
 
 /**

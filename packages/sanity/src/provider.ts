@@ -1,6 +1,6 @@
-import { defineProvider, type Provider, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
+import { type Provider, type SecretOption, type TenantCacheOptions, defineProvider, type UnifiedKindsOf } from "@cmshooks/core";
 import type { z } from "zod";
-import { sanityEventsFor } from "./events.js";
+import { sanityEventsFor, type SanityEventTable } from "./events.js";
 import { readSanityMeta, SANITY_HEADERS, type SanityMeta } from "./meta.js";
 import { SANITY_OPERATIONS, sanityDocumentSchema, type SanityOperation } from "./schemas.js";
 import { sanitySignature } from "./signature.js";
@@ -23,7 +23,7 @@ export interface SanityOptions<S extends z.ZodType = typeof sanityDocumentSchema
 }
 
 /** The provider `sanity()` returns for a projection schema `S`. */
-export type SanityProvider<S extends z.ZodType = typeof sanityDocumentSchema> = Provider<{ [K in SanityOperation]: z.output<S> }, SanityMeta>;
+export type SanityProvider<S extends z.ZodType = typeof sanityDocumentSchema> = Provider<{ [K in SanityOperation]: z.output<S> }, SanityMeta, UnifiedKindsOf<SanityEventTable<S>>>;
 
 const OPERATIONS: ReadonlySet<string> = new Set(SANITY_OPERATIONS);
 

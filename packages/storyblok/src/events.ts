@@ -1,4 +1,4 @@
-import { defineEvent, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
+import { defineEvent, type BaseUnifiedInit, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
 import {
   storyblokAssetSchema,
   storyblokDatasourceSchema,
@@ -26,16 +26,16 @@ function storyItem(payload: Pick<StoryblokStoryPayload, "story_id" | "full_slug"
   };
 }
 
-function storyEvent(kind: ContentKind) {
-  return (payload: StoryblokStoryPayload): UnifiedEventInit => ({
+function storyEvent<K extends ContentKind>(kind: K) {
+  return (payload: StoryblokStoryPayload): BaseUnifiedInit<K> => ({
     kind,
     items: [storyItem(payload)],
     channel: kind === "content.publish" || kind === "content.unpublish" ? "published" : "management",
   });
 }
 
-function assetEvent(kind: ContentKind) {
-  return (payload: StoryblokAssetPayload): UnifiedEventInit => ({
+function assetEvent<K extends ContentKind>(kind: K) {
+  return (payload: StoryblokAssetPayload): BaseUnifiedInit<K> => ({
     kind,
     items: [{ id: String(payload.asset_id), type: "asset", role: "subject" }],
     channel: "management",
@@ -43,21 +43,21 @@ function assetEvent(kind: ContentKind) {
 }
 
 function userEvent(action: "create" | "update" | "delete") {
-  return (payload: StoryblokUserPayload): UnifiedEventInit => {
+  return (payload: StoryblokUserPayload): UnifiedEventInit<"user.change"> => {
     const id = String(payload.user_id);
     return { kind: "user.change", items: [{ id }], user: { action, id } };
   };
 }
 
 /** A datasource's entries changed: a content update of the datasource, when the body names it. */
-function datasourceEvent(payload: StoryblokDatasourcePayload): UnifiedEventInit | undefined {
+function datasourceEvent(payload: StoryblokDatasourcePayload): UnifiedEventInit<"content.update"> | undefined {
   const id = payload.datasource_slug ?? (payload.datasource_id === undefined ? undefined : String(payload.datasource_id));
   if (id === undefined) return undefined;
   return { kind: "content.update", items: [{ id, type: "datasource", role: "subject" }], channel: "management" };
 }
 
 function workflowEvent(event: string) {
-  return (payload: StoryblokWorkflowPayload): UnifiedEventInit => ({
+  return (payload: StoryblokWorkflowPayload): UnifiedEventInit<"workflow.change"> => ({
     kind: "workflow.change",
     items: [{ id: String(payload.story_id), type: "story", role: "subject" }],
     workflow: {
@@ -69,7 +69,7 @@ function workflowEvent(event: string) {
 
 /** Merging a release or deploying a pipeline stage makes content live: a publish of that release / branch, when the body names it. */
 function liveEvent(type: "release" | "branch") {
-  return (payload: { readonly release_id?: number | undefined; readonly branch_id?: number | undefined }): UnifiedEventInit | undefined => {
+  return (payload: { readonly release_id?: number | undefined; readonly branch_id?: number | undefined }): UnifiedEventInit<"content.publish"> | undefined => {
     const id = type === "release" ? payload.release_id : payload.branch_id;
     if (id === undefined) return undefined;
     return { kind: "content.publish", items: [{ id: String(id), type, role: "subject" }], channel: "published" };

@@ -1,4 +1,4 @@
-export { storyblok, storyblokOutboundIps, STORYBLOK_SIGNATURE_HEADER, type StoryblokOptions } from "./provider.js";
+export { storyblok, storyblokOutboundIps, STORYBLOK_SIGNATURE_HEADER, type StoryblokOptions, type StoryblokProvider } from "./provider.js";
 export { storyblokEvents, type StoryblokEventName } from "./events.js";
 export { storyblokEventName, type StoryblokEventNaming } from "./event-name.js";
 export { signStoryblok } from "./sign.js";

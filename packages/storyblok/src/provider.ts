@@ -1,4 +1,4 @@
-import { ConfigurationError, defineProvider, hmacSignature, parseEnvelope, type Authenticator, type SecretOption, type TenantCacheOptions } from "@cmshooks/core";
+import { type Authenticator, type SecretOption, type TenantCacheOptions, ConfigurationError, defineProvider, hmacSignature, parseEnvelope, type ProviderOf } from "@cmshooks/core";
 import { storyblokEventName } from "./event-name.js";
 import { storyblokEvents } from "./events.js";
 import { storyblokEnvelopeSchema } from "./schemas.js";
@@ -27,6 +27,9 @@ export interface StoryblokOptions {
   auth?: Authenticator | readonly Authenticator[];
 }
 
+/** The provider {@link storyblok} returns: named, so that declarations and hovers refer to the event table instead of spelling it out. */
+export type StoryblokProvider = ProviderOf<typeof storyblokEvents>;
+
 /**
  * Storyblok webhooks: `{ text, action, space_id, … }`, signed with
  * `webhook-signature` = hex(HMAC-SHA1(raw body, webhook secret)).
@@ -38,7 +41,7 @@ export interface StoryblokOptions {
  * receiver.onContentPublish((event) => rebuild(event.items));
  * ```
  */
-export function storyblok(options: StoryblokOptions) {
+export function storyblok(options: StoryblokOptions): StoryblokProvider {
   const auth: Authenticator[] = [];
   if (options?.secret !== undefined) {
     auth.push(hmacSignature({ header: STORYBLOK_SIGNATURE_HEADER, secret: options.secret, algorithm: "sha1", encoding: "hex", ...(options?.cache ? { cache: options.cache } : {}) }));

@@ -1,4 +1,4 @@
-import { defineEvent, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
+import { defineEvent, type BaseUnifiedInit, type UnifiedEventInit, type UnifiedItem } from "@cmshooks/core";
 import { strapiDocumentId } from "./document-id.js";
 import {
   strapiEntryDeliverySchema,
@@ -24,8 +24,8 @@ function entryItem(delivery: Pick<StrapiEntryDelivery, "model" | "uid">, entry: 
   };
 }
 
-function entryEvent(kind: ContentKind) {
-  return (delivery: StrapiEntryDelivery): UnifiedEventInit => ({
+function entryEvent<K extends ContentKind>(kind: K) {
+  return (delivery: StrapiEntryDelivery): BaseUnifiedInit<K> => ({
     kind,
     items: [entryItem(delivery, delivery.entry)],
     occurredAt: delivery.createdAt,
@@ -33,8 +33,8 @@ function entryEvent(kind: ContentKind) {
   });
 }
 
-function mediaEvent(kind: "content.create" | "content.update" | "content.delete") {
-  return ({ media, createdAt }: StrapiMediaDelivery): UnifiedEventInit => ({
+function mediaEvent<K extends "content.create" | "content.update" | "content.delete">(kind: K) {
+  return ({ media, createdAt }: StrapiMediaDelivery): BaseUnifiedInit<K> => ({
     kind,
     items: [{ id: strapiDocumentId(media), type: "media", title: media.name, url: media.url, role: "subject" }],
     occurredAt: createdAt,
@@ -42,7 +42,7 @@ function mediaEvent(kind: "content.create" | "content.update" | "content.delete"
   });
 }
 
-function stageChange(delivery: StrapiStageChangeDelivery): UnifiedEventInit {
+function stageChange(delivery: StrapiStageChangeDelivery): UnifiedEventInit<"workflow.change"> {
   const { from, to } = delivery.workflow.stages;
   return {
     kind: "workflow.change",
@@ -57,7 +57,7 @@ function stageChange(delivery: StrapiStageChangeDelivery): UnifiedEventInit {
 }
 
 /** A published release is a publish of the release; a failed one maps to nothing. */
-function releasePublish({ isPublished, release, createdAt }: StrapiReleasePublishDelivery): UnifiedEventInit | undefined {
+function releasePublish({ isPublished, release, createdAt }: StrapiReleasePublishDelivery): UnifiedEventInit<"content.publish"> | undefined {
   if (!isPublished || !release) return undefined;
   return {
     kind: "content.publish",

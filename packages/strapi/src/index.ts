@@ -1,4 +1,4 @@
-export { strapi, strapiOutboundIps, type StrapiOptions } from "./provider.js";
+export { strapi, strapiOutboundIps, type StrapiOptions, type StrapiProvider } from "./provider.js";
 export { strapiEvents, type StrapiEventName } from "./events.js";
 export { readStrapiMeta, STRAPI_EVENT_HEADER, type StrapiMeta } from "./meta.js";
 export { strapiDocumentId } from "./document-id.js";

@@ -1,4 +1,4 @@
-import { defineProvider, parseEnvelope, type Authenticator } from "@cmshooks/core";
+import { defineProvider, parseEnvelope, type Authenticator, type ProviderOf } from "@cmshooks/core";
 import { strapiEvents } from "./events.js";
 import { readStrapiMeta, type StrapiMeta } from "./meta.js";
 import { strapiEnvelopeSchema } from "./schemas.js";
@@ -16,6 +16,9 @@ export interface StrapiOptions {
   auth?: Authenticator | readonly Authenticator[];
 }
 
+/** The provider {@link strapi} returns: named, so that declarations and hovers refer to the event table instead of spelling it out. */
+export type StrapiProvider = ProviderOf<typeof strapiEvents, StrapiMeta>;
+
 /**
  * Strapi webhooks (Strapi 4 and 5): `{ event, createdAt, … }` with the event
  * also in `X-Strapi-Event`, unsigned, authenticated by the receiver-side
@@ -29,7 +32,7 @@ export interface StrapiOptions {
  * receiver.on("entry.publish", ({ payload }) => revalidate(payload.model, payload.entry.documentId ?? payload.entry.id));
  * ```
  */
-export function strapi(options: StrapiOptions = {}) {
+export function strapi(options: StrapiOptions = {}): StrapiProvider {
   return defineProvider<typeof strapiEvents, StrapiMeta>({
     name: "strapi",
     events: strapiEvents,

@@ -1,16 +1,6 @@
-export type { TestDelivery, TestAuth, DeliveryOptions, VendorTestkit, DeepPartial } from "./test-delivery.js";
-export { SampleData, eventSeed } from "./sample-data.js";
-export { deepMerge } from "./deep-merge.js";
-export { makeDelivery, authHeaders, pathWithAuth } from "./make-delivery.js";
+export * from "./shared.js";
 export { defineVendor, sampleCredentials, type VendorEntry, type VendorCredentials } from "./vendor-entry.js";
 export { vendors, vendorIds, findVendor, type VendorId } from "./vendors/index.js";
-export { authenticatorFor } from "./authenticator-for.js";
-export { deliveryUrl } from "./delivery-url.js";
-export { toRequest } from "./to-request.js";
-export { toHandleInput } from "./to-handle-input.js";
-export { send, sendRequest, type SendResult, type SendOptions } from "./send.js";
-export { onEveryUnified } from "./on-every-unified.js";
-export { describeEvents, type EventDescription } from "./describe-events.js";
 export { bloxTestkit } from "./vendors/blox.js";
 export { kontentTestkit } from "./vendors/kontent.js";
 export {

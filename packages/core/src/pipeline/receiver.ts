@@ -22,7 +22,7 @@ import type { Logger } from "../observability/logger.js";
 import { Reporter, type ErrorContext } from "../observability/reporter.js";
 import { injectTraceContext, ReceiverTelemetry, runInContext, withTraceContext, type DeliveryObservation } from "../observability/telemetry.js";
 import type { EventMap, Provider } from "../provider.js";
-import { UNIFIED_KINDS, type UnifiedEvent, type UnifiedKind } from "../unified-events.js";
+import { UNIFIED_KINDS, type AnyNativesByKind, type UnifiedEventOf, type UnifiedKind, type UnifiedNatives } from "../unified-events.js";
 import { authenticate } from "./authenticate.js";
 import { dedupeClaims, settleClaim } from "./dedupe-claims.js";
 import { EventRecord } from "./event-record.js";
@@ -114,7 +114,7 @@ export interface DeliveryInput {
   readonly params?: Readonly<Record<string, string>> | undefined;
 }
 
-type UnifiedHandler<K extends UnifiedKind, E extends EventMap, M> = (event: UnifiedEvent<K, E[keyof E], M>) => unknown;
+type UnifiedHandler<K extends UnifiedKind, E extends EventMap, M, N extends UnifiedNatives> = (event: UnifiedEventOf<K, E, M, N[K]>) => unknown;
 
 const DEFAULT_MAX_BODY = 1_048_576;
 const EMPTY_HEADERS: HeaderReader = { get: () => undefined };
@@ -152,8 +152,12 @@ type RunOutcome = HandlerError | "duplicate" | undefined;
  * receiver.on("editorial.update_asset", ({ payload }) => purge(payload.data.url));
  * export default { fetch: (request: Request) => receiver.fetch(request) };
  * ```
+ *
+ * `E` maps native names to payload types, `M` is the header metadata type and
+ * `N` gives, per unified kind, the native names that can map to it (every
+ * native by default; `Receiver<P>` derives it from the provider).
  */
-export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
+export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N extends UnifiedNatives = AnyNativesByKind<E>> {
   /** Largest accepted body in bytes; adapters read at most this much. */
   readonly maxBodyBytes: number;
   readonly provider: Provider<E, M>;
@@ -277,11 +281,11 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
   }
 
   /** A content item was created. */
-  onContentCreate(handler: UnifiedHandler<"content.create", E, M>): this {
+  onContentCreate(handler: UnifiedHandler<"content.create", E, M, N>): this {
     return this.#onUnified("content.create", handler);
   }
   /** A content item changed (including preview-slot changes). */
-  onContentUpdate(handler: UnifiedHandler<"content.update", E, M>): this {
+  onContentUpdate(handler: UnifiedHandler<"content.update", E, M, N>): this {
     return this.#onUnified("content.update", handler);
   }
   /**
@@ -292,31 +296,31 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown> {
    * receiver.onContentPublish(async (event) => cdn.purge(event.items.map((i) => i.url)));
    * ```
    */
-  onContentPublish(handler: UnifiedHandler<"content.publish", E, M>): this {
+  onContentPublish(handler: UnifiedHandler<"content.publish", E, M, N>): this {
     return this.#onUnified("content.publish", handler);
   }
   /** Content was taken offline. */
-  onContentUnpublish(handler: UnifiedHandler<"content.unpublish", E, M>): this {
+  onContentUnpublish(handler: UnifiedHandler<"content.unpublish", E, M, N>): this {
     return this.#onUnified("content.unpublish", handler);
   }
   /** Content was deleted or archived. */
-  onContentDelete(handler: UnifiedHandler<"content.delete", E, M>): this {
+  onContentDelete(handler: UnifiedHandler<"content.delete", E, M, N>): this {
     return this.#onUnified("content.delete", handler);
   }
   /** Deleted or archived content was restored. */
-  onContentRestore(handler: UnifiedHandler<"content.restore", E, M>): this {
+  onContentRestore(handler: UnifiedHandler<"content.restore", E, M, N>): this {
     return this.#onUnified("content.restore", handler);
   }
   /** Content moved between workflow steps, or a workflow event was raised. */
-  onWorkflowChange(handler: UnifiedHandler<"workflow.change", E, M>): this {
+  onWorkflowChange(handler: UnifiedHandler<"workflow.change", E, M, N>): this {
     return this.#onUnified("workflow.change", handler);
   }
   /** A taxonomy or category changed, was moved, created or deleted. */
-  onTaxonomyChange(handler: UnifiedHandler<"taxonomy.change", E, M>): this {
+  onTaxonomyChange(handler: UnifiedHandler<"taxonomy.change", E, M, N>): this {
     return this.#onUnified("taxonomy.change", handler);
   }
   /** A user account was created, changed or deleted. */
-  onUserChange(handler: UnifiedHandler<"user.change", E, M>): this {
+  onUserChange(handler: UnifiedHandler<"user.change", E, M, N>): this {
     return this.#onUnified("user.change", handler);
   }
 
