@@ -16,7 +16,21 @@ describe("secretHeader", () => {
   it("rejects a value differing only in its last character", () => expect(check({ "x-webhook-secret": "current-secreu" })).toBe("credentials_invalid"));
   it("reports a missing header", () => expect(check({})).toBe("credentials_missing"));
   it("runs before the body is read", () => expect(auth.needsBody).toBe(false));
-  it("refuses an empty value at construction", () => expect(() => secretHeader({ name: "x", value: "" })).toThrow(/empty/));
+  it("refuses an empty value at construction, naming the header", () =>
+    expect(() => secretHeader({ name: "X-Hook", value: "" })).toThrow("secretHeader(x-hook): secret #1 is empty"));
+  it("refuses a missing or empty header name with a configuration error, not a TypeError", () => {
+    for (const name of [undefined, ""]) {
+      expect(() => secretHeader({ name: name as unknown as string, value: "s" })).toThrow(
+        expect.objectContaining({ name: "ConfigurationError", message: "secretHeader: `name` is required" }),
+      );
+    }
+  });
+  it("says which header is missing or wrong, and declares it as a secret header to mask", () => {
+    const headers = (h: Record<string, string>) => ({ headers: toHeaderReader(h), body: new Uint8Array(), url: undefined });
+    expect(auth.verify(headers({}))).toMatchObject({ status: 401, message: "Missing x-webhook-secret header" });
+    expect(auth.verify(headers({ "x-webhook-secret": "nope" }))).toMatchObject({ status: 401, message: "x-webhook-secret is wrong" });
+    expect(auth).toMatchObject({ kind: "secret-header", secretHeaders: ["x-webhook-secret"] });
+  });
 });
 
 describe("secretQueryParam", () => {
