@@ -126,4 +126,9 @@ describe("TenantSecretCache", () => {
     }
     expect(make({ ttlMs: 0, maxEntries: 1 })).not.toThrow();
   });
+
+  it("takes null from a JavaScript function as an unknown tenant, like undefined", () => {
+    const { cache } = cacheOver({ a: null as unknown as undefined });
+    expect(cache.get(context("a"))).toBeUndefined();
+  });
 });
