@@ -131,4 +131,21 @@ describe("TenantSecretCache", () => {
     const { cache } = cacheOver({ a: null as unknown as undefined });
     expect(cache.get(context("a"))).toBeUndefined();
   });
+
+  it("treats an answer as expired from the millisecond its TTL ends", () => {
+    // Needs a lookup that ran within one millisecond, so that its expiry (that millisecond + ttlMs) is known.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { cache, calls } = cacheOver({ a: "secret-a" }, { ttlMs: 1 });
+      const before = Date.now();
+      cache.get(context("a"));
+      if (Date.now() !== before) continue;
+      while (Date.now() === before); // wait for the millisecond the answer expires in
+      if (Date.now() !== before + 1) continue;
+      cache.get(context("a"));
+      expect(calls).toEqual(["a", "a"]);
+      return;
+    }
+    throw new Error("no lookup ran within one millisecond in 100 attempts");
+  });
 });
+
