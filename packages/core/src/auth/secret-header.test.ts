@@ -30,7 +30,7 @@ describe("secretHeader", () => {
     const headers = (h: Record<string, string>) => ({ headers: toHeaderReader(h), body: new Uint8Array(), url: undefined });
     expect(auth.verify(headers({}))).toMatchObject({ status: 401, message: "Missing x-webhook-secret header" });
     expect(auth.verify(headers({ "x-webhook-secret": "nope" }))).toMatchObject({ status: 401, message: "x-webhook-secret is wrong" });
-    expect(auth).toMatchObject({ kind: "secret-header", secretHeaders: ["x-webhook-secret"] });
+    expect(secretHeader({ name: "X-Webhook-Secret", value: "s" })).toMatchObject({ kind: "secret-header", needsBody: false, secretHeaders: ["x-webhook-secret"] });
   });
 });
 
@@ -59,7 +59,7 @@ describe("secretQueryParam", () => {
     const outcome = (url: string | undefined) => auth.verify({ headers: toHeaderReader({}), body: new Uint8Array(), url });
     expect(outcome("/hooks")).toMatchObject({ status: 401, message: "Missing token query parameter" });
     expect(outcome("/hooks?token=x")).toMatchObject({ status: 401, message: "token query parameter is wrong" });
-    expect(auth).toMatchObject({ kind: "secret-query", needsBody: false, secretQueryParams: ["token"] });
+    expect(secretQueryParam({ name: "token", value: "s" })).toMatchObject({ kind: "secret-query", needsBody: false, secretQueryParams: ["token"] });
   });
   it("refuses a missing name or an empty value at construction, naming the parameter", () => {
     expect(() => secretQueryParam({ name: "", value: "s" })).toThrow(new ConfigurationError("secretQueryParam: `name` is required"));
