@@ -53,4 +53,13 @@ describe("memoryDedupeStore bounds", () => {
     // That claim evicted the oldest kept id, d-4900, and nothing newer.
     expect([store.claim("d-4901", TTL), store.claim("d-4900", TTL)]).toEqual(["done", "new"]);
   });
+
+  it("evicts a claim in progress from the millisecond its TTL ends, as claim() then sees it expired", () => {
+    let clock = 0;
+    const store = memoryDedupeStore({ maxEntries: 1, now: () => clock });
+    store.claim("stuck", 10);
+    clock = 10;
+    expect([store.claim("next", TTL), store.size, store.claim("next", TTL)]).toEqual(["new", 1, "processing"]);
+  });
 });
+

@@ -12,6 +12,10 @@ describe("normalizeKontentLineBreaks", () => {
     expect(decoder.decode(normalizeKontentLineBreaks(encoder.encode('{\n  "a": 1,\r\n\r\n  "b": "é"\r}\n')))).toBe('{\r\n  "a": 1,\r\n  "b": "é"\r\n}\r\n');
   });
 
+  it("collapses a last run of line breaks even when the result is a prefix of the input", () => {
+    expect(decoder.decode(normalizeKontentLineBreaks(encoder.encode("{\r\n}\r\n\r\n")))).toBe("{\r\n}\r\n");
+  });
+
   it("returns the same bytes when there is no line break", () => {
     const body = encoder.encode('{"a":1}');
     expect(normalizeKontentLineBreaks(body)).toBe(body);

@@ -1,7 +1,15 @@
 import { toHeaderReader, type Authenticator } from "@cmshooks/core";
 import { describe, expect, it } from "vitest";
 import { documentedExamples } from "./fixtures/documented-examples.js";
-import { kontent, kontentSignature, signKontent, formatKontentJson, KONTENT_LEGACY_SIGNATURE_HEADER, KONTENT_SIGNATURE_HEADER } from "./index.js";
+import {
+  kontent,
+  kontentSignature,
+  signKontent,
+  formatKontentJson,
+  KONTENT_LEGACY_SIGNATURE_HEADER,
+  KONTENT_SIGNATURE_HEADER,
+  type KontentSignatureOptions,
+} from "./index.js";
 
 const encoder = new TextEncoder();
 const vectors = documentedExamples.filter((e) => e.vector);
@@ -91,6 +99,12 @@ describe("kontentSignature", () => {
   it("names the user's setting when kontent() gets no secret, not core's internals", () => {
     expect(() => kontent({ secret: undefined as unknown as string })).toThrow("kontent: `secret` is required");
     expect(() => kontent({ secret: undefined as unknown as string })).not.toThrow(/hmacSignature/);
+  });
+
+  it("answers a call without options (from JavaScript) with the same configuration error, not a TypeError", () => {
+    expect(() => kontentSignature(undefined as unknown as KontentSignatureOptions)).toThrow(
+      expect.objectContaining({ name: "ConfigurationError", message: "kontent: `secret` is required" }),
+    );
   });
 
   it("names the header it checked: a legacy mismatch is about X-KC-Signature", async () => {

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { nodeCryptoEngine } from "../crypto/node-crypto.js";
 import { webCryptoEngine } from "../crypto/web-crypto.js";
+import { ConfigurationError } from "../errors.js";
 import { makeHmacMatcher } from "./hmac-matcher.js";
 
 const data = new TextEncoder().encode('1700000000000.{"_id":"movie_1"}');
@@ -52,3 +53,33 @@ for (const [engineName, engine] of [
     });
   });
 }
+
+describe("hmacMatcher algorithms and base64url", () => {
+  const hmacMatcher = makeHmacMatcher(nodeCryptoEngine);
+
+  it("signs with sha1 and sha512 when asked", () => {
+    for (const algorithm of ["sha1", "sha512"] as const) {
+      const expected = createHmac(algorithm, "s3cret").update(data).digest("base64");
+      expect([hmacMatcher({ secret: "s3cret", algorithm })(data, expected), hmacMatcher({ secret: "s3cret" })(data, expected)]).toEqual([true, false]);
+    }
+  });
+
+  it("writes base64url with - and _ and without any padding, whatever the digest", () => {
+    // Twenty secrets: their SHA-512 digests hold "+" and "/" in base64, and every one is padded with "==".
+    const secrets = Array.from({ length: 20 }, (_, i) => `secret-${i}`);
+    const base64 = secrets.map((s) => createHmac("sha512", s).update(data).digest("base64"));
+    expect([base64.some((d) => d.includes("+")), base64.some((d) => d.includes("/")), base64.every((d) => d.endsWith("=="))]).toEqual([true, true, true]);
+    for (const secret of secrets) {
+      const matches = hmacMatcher({ secret, algorithm: "sha512", encoding: "base64url" });
+      expect(matches(data, createHmac("sha512", secret).update(data).digest("base64url"))).toBe(true);
+    }
+  });
+
+  it("names itself, or who asks, in its configuration errors", () => {
+    // @ts-expect-error — not an encoding
+    expect(() => hmacMatcher({ secret: "s", encoding: "base32" })).toThrow(new ConfigurationError('hmacMatcher: unknown encoding "base32"'));
+    // @ts-expect-error — not an algorithm
+    expect(() => hmacMatcher({ secret: "s", algorithm: "md5", what: "sanity" })).toThrow(new ConfigurationError('sanity: unknown algorithm "md5"'));
+  });
+});
+

@@ -1,7 +1,9 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { CryptoEngine } from "../crypto/engine.js";
 import { nodeCryptoEngine } from "../crypto/node-crypto.js";
 import { webCryptoEngine } from "../crypto/web-crypto.js";
+import { ConfigurationError } from "../errors.js";
 import { toHeaderReader } from "../headers.js";
 import { makeHmacSignature } from "./hmac-signature.js";
 
@@ -99,3 +101,148 @@ describe("hmacSignature configuration", () => {
     expect(result).toBeUndefined();
   });
 });
+
+describe("hmacSignature messages and declared shape", () => {
+  const hmacSignature = makeHmacSignature(nodeCryptoEngine);
+  const input = (headers: Record<string, string>) => ({ headers: toHeaderReader(headers), body, url: undefined });
+
+  it("says which headers it looked for, and which prefix it wanted", () => {
+    expect(hmacSignature({ header: ["X-New", "X-Old"], secret: "k" }).verify(input({}))).toMatchObject({
+      status: 401,
+      code: "signature_missing",
+      message: "Missing x-new or x-old header",
+    });
+    expect(hmacSignature({ header: "x-sig", secret: "k", prefix: "sha256=" }).verify(input({ "x-sig": sign("k") }))).toMatchObject({
+      code: "signature_mismatch",
+      message: "x-sig does not start with sha256=",
+    });
+  });
+
+  it("names what is wrong in its configuration errors", () => {
+    for (const header of [[], ["x-sig", ""]]) {
+      expect(() => hmacSignature({ header, secret: "k" })).toThrow(new ConfigurationError("hmacSignature: `header` is required"));
+    }
+    expect(() => hmacSignature({ header: "x", secret: "k", encoding: "base32" as "hex" })).toThrow(new ConfigurationError('hmacSignature: unknown encoding "base32"'));
+    expect(() => hmacSignature({ header: "x", secret: "k", algorithm: "md5" as "sha1" })).toThrow(new ConfigurationError('hmacSignature: unknown algorithm "md5"'));
+  });
+
+  it("declares itself a body check, per tenant only with a function secret", () => {
+    expect(hmacSignature({ header: "x", secret: "k" })).toMatchObject({ kind: "hmac", needsBody: true, perTenant: false });
+    expect(hmacSignature({ header: "x", secret: () => "k" })).toMatchObject({ kind: "hmac", needsBody: true, perTenant: true });
+  });
+});
+
+describe("hmacSignature with a secret per tenant", () => {
+  const hmacSignature = makeHmacSignature(nodeCryptoEngine);
+  const secrets: Record<string, string> = { acme: "acme-secret" };
+  const tenant = (name: string | undefined) => ({ tenant: name, params: {}, headers: toHeaderReader({}), peek: () => undefined });
+  const verify = (auth: ReturnType<typeof hmacSignature>, signature: string, name: string | undefined) =>
+    Promise.resolve(auth.verify({ headers: toHeaderReader({ "x-sig": signature }), body, url: undefined, ...(name === undefined ? {} : { tenant: tenant(name) }) })).then(
+      (outcome) => outcome?.code ?? "ok",
+    );
+
+  for (const [kind, secret] of [
+    ["a synchronous", ({ tenant: t }: { tenant: string | undefined }) => secrets[t ?? ""]],
+    ["an asynchronous", async ({ tenant: t }: { tenant: string | undefined }) => secrets[t ?? ""]],
+  ] as const) {
+    it(`checks each tenant's own secret, from ${kind} function`, async () => {
+      const auth = hmacSignature({ header: "x-sig", secret });
+      expect(await verify(auth, sign("acme-secret"), "acme")).toBe("ok");
+      expect(await verify(auth, sign("other-secret"), "acme")).toBe("signature_mismatch");
+    });
+
+    it(`answers an unknown tenant, or a delivery naming none, as a wrong signature (from ${kind} function)`, async () => {
+      const auth = hmacSignature({ header: "x-sig", secret });
+      expect(await verify(auth, sign("acme-secret"), "globex")).toBe("signature_mismatch");
+      expect(await verify(auth, sign("acme-secret"), undefined)).toBe("signature_mismatch");
+    });
+  }
+
+  it("tells the function no tenant when the delivery names none", async () => {
+    const seen: unknown[] = [];
+    const auth = hmacSignature({
+      header: "x-sig",
+      secret: (context) => (seen.push([context.tenant, context.params, context.headers.get("x-tenant"), context.peek()]), "shared"),
+    });
+    expect(await verify(auth, sign("shared"), undefined)).toBe("ok");
+    expect(seen).toEqual([[undefined, {}, undefined, undefined]]);
+  });
+
+  it("never accepts the fallback reading for an unknown tenant either", async () => {
+    const other = new TextEncoder().encode("another reading");
+    const auth = hmacSignature({ header: "x-sig", secret: ({ tenant: t }) => secrets[t ?? ""], fallbackPayload: () => other });
+    const signedOther = createHmac("sha256", "acme-secret").update(other).digest("base64");
+    expect([await verify(auth, signedOther, "acme"), await verify(auth, signedOther, "globex"), await verify(auth, sign("other"), "acme")]).toEqual([
+      "ok",
+      "signature_mismatch",
+      "signature_mismatch",
+    ]);
+  });
+});
+
+/** Node's engine, counting the HMACs it computes. */
+function countingEngine() {
+  const counter = { hmacs: 0 };
+  const engine: CryptoEngine = {
+    ...nodeCryptoEngine,
+    hmac(algorithm, secret) {
+      const sign = nodeCryptoEngine.hmac(algorithm, secret);
+      return (data, encoding) => (counter.hmacs++, sign(data, encoding));
+    },
+  };
+  return { engine, counter };
+}
+
+describe("hmacSignature costs and edges", () => {
+  const input = (headers: Record<string, string>, tenant?: string) => ({
+    headers: toHeaderReader(headers),
+    body,
+    url: undefined,
+    ...(tenant === undefined ? {} : { tenant: { tenant, params: {}, headers: toHeaderReader({}), peek: () => undefined } }),
+  });
+
+  it("checks an unknown tenant against a decoy key, so it costs one HMAC as a known tenant does", async () => {
+    const { engine, counter } = countingEngine();
+    const auth = makeHmacSignature(engine)({ header: "x-sig", secret: ({ tenant }) => (tenant === "acme" ? "acme-secret" : undefined) });
+    expect(await auth.verify(input({ "x-sig": sign("acme-secret") }, "acme"))).toBeUndefined();
+    const known = counter.hmacs;
+    expect(await auth.verify(input({ "x-sig": sign("acme-secret") }, "globex"))).toMatchObject({ code: "signature_mismatch" });
+    expect([known, counter.hmacs - known]).toEqual([1, 1]);
+  });
+
+  it("spends no second HMAC when the fallback reading is the same bytes", () => {
+    const { engine, counter } = countingEngine();
+    const auth = makeHmacSignature(engine)({ header: "x-sig", secret: "k", fallbackPayload: ({ body: b }) => b });
+    expect(auth.verify(input({ "x-sig": sign("other") }))).toMatchObject({ code: "signature_mismatch" });
+    expect(counter.hmacs).toBe(1);
+  });
+
+  it("refuses a signature that matches neither the exact bytes nor the fallback reading", () => {
+    const auth = makeHmacSignature(nodeCryptoEngine)({ header: "x-sig", secret: "k", fallbackPayload: () => new TextEncoder().encode("another reading") });
+    expect(auth.verify(input({ "x-sig": sign("other") }))).toMatchObject({ code: "signature_mismatch" });
+  });
+
+  it("takes quotes off only when they wrap the whole value", () => {
+    const auth = makeHmacSignature(nodeCryptoEngine)({ header: "x-sig", secret: "k", encoding: "hex", prefix: "sha256=" });
+    expect(auth.verify(input({ "x-sig": `"sha256=${sign("k", "hex")}"` }))).toBeUndefined();
+    expect(auth.verify(input({ "x-sig": `sha256="${sign("k", "hex")}"` }))).toMatchObject({ code: "signature_mismatch" });
+    const digest = sign("k", "hex");
+    expect(auth.verify(input({ "x-sig": `"sha256=${digest.slice(0, 10)}"${digest.slice(10)}` }))).toMatchObject({ code: "signature_mismatch" });
+  });
+
+  it("names itself in configuration errors about its secrets and their cache, or the user's setting, with or without a number", () => {
+    const hmacSignature = makeHmacSignature(nodeCryptoEngine);
+    expect(() => hmacSignature({ header: "x", secret: "" })).toThrow(new ConfigurationError("hmacSignature: secret #1 is empty"));
+    expect(() => hmacSignature({ header: "x", secret: 42 as unknown as string })).toThrow(
+      new ConfigurationError("hmacSignature: secret #1 must be a string or Uint8Array, got number"),
+    );
+    expect(() => hmacSignature({ header: "x", secret: "", setting: "blox: `secret`" })).toThrow(new ConfigurationError("blox: `secret` is empty"));
+    expect(() => hmacSignature({ header: "x", secret: () => "k", cache: { ttlMs: -1 } })).toThrow(new ConfigurationError("hmacSignature: cache.ttlMs must be ≥ 0"));
+  });
+
+  it("takes a secret given as bytes", () => {
+    const auth = makeHmacSignature(nodeCryptoEngine)({ header: "x-sig", secret: new TextEncoder().encode("k") });
+    expect(auth.verify(input({ "x-sig": sign("k") }))).toBeUndefined();
+  });
+});
+

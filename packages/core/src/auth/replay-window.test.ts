@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ConfigurationError } from "../errors.js";
 import { outsideReplayWindow, replayToleranceMs } from "./replay-window.js";
 
 const NOW = 1_800_000_000_000;
@@ -31,3 +32,26 @@ describe("replayToleranceMs", () => {
     expect(() => replayToleranceMs(Number.NaN, 300_000, "sanity")).toThrow(/replay window/);
   });
 });
+
+describe("replay window edges", () => {
+  it("accepts a timestamp exactly at the edge of the window, and refuses one a millisecond past it", () => {
+    expect(outsideReplayWindow(NOW - 300_000, 300_000, "x-sig", NOW)).toBeUndefined();
+    expect(outsideReplayWindow(NOW + 300_000, 300_000, "x-sig", NOW)).toBeUndefined();
+    expect(outsideReplayWindow(NOW - 300_001, 300_000, "x-sig", NOW)?.message).toBe("x-sig timestamp is 300 s old, outside the 300 s replay window");
+    expect(outsideReplayWindow(NOW + 300_600, 300_000, "x-sig", NOW)?.message).toBe("x-sig timestamp is 301 s in the future, outside the 300 s replay window");
+  });
+
+  it("reads the clock when not given one", () => {
+    expect(outsideReplayWindow(Date.now(), 60_000, "x-sig")).toBeUndefined();
+    expect(outsideReplayWindow(Date.now() - 120_000, 60_000, "x-sig")?.code).toBe("signature_mismatch");
+  });
+
+  it("says what it got in the configuration error", () => {
+    for (const value of [-1, Number.POSITIVE_INFINITY, "300" as unknown as number]) {
+      expect(() => replayToleranceMs(value, 300_000, "sanity")).toThrow(
+        new ConfigurationError(`sanity: the replay window must be a number of milliseconds ≥ 0, got ${String(value)}`),
+      );
+    }
+  });
+});
+

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ConfigurationError } from "../errors.js";
 import { toHeaderReader } from "../headers.js";
 import type { AuthOutcome } from "./authenticator.js";
 import { secretPathSegment, type SecretPathSegmentOptions } from "./secret-path-segment.js";
@@ -68,5 +69,36 @@ describe("secretPathSegment", () => {
     expect(() => secretPathSegment({ value: "a/b" })).toThrow(/cannot contain/);
     expect(() => secretPathSegment({ value: "a?b" })).toThrow(/cannot contain/);
     expect(() => secretPathSegment({ value: SECRET, segment: 1.5 })).toThrow(/integer/);
+  });
+
+  it("says what is missing or wrong in each 401, and declares the segment to mask", () => {
+    expect(check(undefined)?.message).toBe("The request URL is not available to check the path secret");
+    expect(check("/")?.message).toBe("Missing path secret");
+    expect(check("/hooks/wrong")?.message).toBe("Path secret is wrong");
+    expect(check("/hooks/%E0%A4%A")?.message).toBe("Path secret is wrong");
+    expect(secretPathSegment({ value: SECRET, segment: 2 })).toMatchObject({ kind: "secret-path", needsBody: false, secretPathSegments: [2] });
+    expect(secretPathSegment({ value: SECRET })).toMatchObject({ secretPathSegments: [-1] });
+  });
+
+  it("reads only the path of an absolute URL: its host, a query and a fragment are not segments", () => {
+    expect(check(`https://${SECRET}/`)?.code).toBe("credentials_missing");
+    expect(check(`https://app.example/hooks?next=/a/${SECRET}`)?.code).toBe("credentials_invalid");
+    expect(check(`/hooks#/${SECRET}`)?.code).toBe("credentials_invalid");
+    expect(check(`/hooks/${SECRET}#a?b`)).toBeUndefined();
+    expect(check(`/hooks/${SECRET}?a#b`)).toBeUndefined();
+    expect(check(`HTTP+Unix.x-1://app.example/hooks/${SECRET}`)).toBeUndefined();
+    expect(check(`?/hooks/${SECRET}`)?.code).toBe("credentials_missing");
+    expect(check(`#/hooks/${SECRET}`)?.code).toBe("credentials_missing");
+  });
+
+  it("reads the first segment with segment 0, and does not take a URL inside the path for the scheme", () => {
+    expect(check(`/${SECRET}/kapost`, { value: SECRET, segment: 0 })).toBeUndefined();
+    expect(check(`/${SECRET}/http://example/x`, { value: SECRET, segment: 0 })).toBeUndefined();
+  });
+
+  it("names the secret at fault in its configuration errors", () => {
+    expect(() => secretPathSegment({ value: [SECRET, "a#b"] })).toThrow(new ConfigurationError('secretPathSegment: secret #2 cannot contain "/", "?" or "#"'));
+    expect(() => secretPathSegment({ value: SECRET, segment: Number.NaN })).toThrow(new ConfigurationError("secretPathSegment: segment must be an integer, got NaN"));
+    expect(() => secretPathSegment({ value: "" })).toThrow(new ConfigurationError("secretPathSegment: secret #1 is empty"));
   });
 });

@@ -18,7 +18,8 @@ for (const [engineName, engine] of [
   ["node:crypto", nodeCryptoEngine],
   ["Web Crypto", webCryptoEngine],
 ] as const) {
-  const check = makeTimestampedHmacSignature(engine)({
+  // Built inside each test, so that a failure to build fails that test.
+  const build = () => makeTimestampedHmacSignature(engine)({
     header: "x-sig",
     secret: ["new", "old"],
     encoding: "hex",
@@ -29,7 +30,7 @@ for (const [engineName, engine] of [
     what: "test",
   });
   const verify = async (value: string | undefined) =>
-    (await check.verify({ headers: toHeaderReader(value === undefined ? {} : { "x-sig": value }), body, url: undefined }))?.message ?? "ok";
+    (await build().verify({ headers: toHeaderReader(value === undefined ? {} : { "x-sig": value }), body, url: undefined }))?.message ?? "ok";
 
   describe(`timestampedHmacSignature with ${engineName}`, () => {
     it("accepts a fresh timestamp signed with any secret of the list", async () => {
@@ -43,9 +44,37 @@ for (const [engineName, engine] of [
     it("refuses a correctly signed timestamp outside the window", async () => {
       expect(await verify(sign("new", Date.now() - 120_000))).toMatch(/120 s old, outside the 60 s replay window/);
     });
+    it("answers 401 with a code for each failure, and reports a blank header as missing", async () => {
+      const outcome = async (value: string) => build().verify({ headers: toHeaderReader({ "x-sig": value }), body, url: undefined });
+      expect(await outcome("  ")).toMatchObject({ status: 401, code: "signature_missing", message: "Missing x-sig header" });
+      expect(await outcome("garbage")).toMatchObject({ status: 401, code: "signature_mismatch" });
+      expect(await outcome(sign("other", Date.now()))).toMatchObject({ status: 401, code: "signature_mismatch" });
+    });
+    it("declares itself a body check", () => expect(build()).toMatchObject({ kind: "hmac", needsBody: true }));
     it("calls a forged timestamp a mismatch, not a stale delivery", async () => {
       const stale = sign("new", Date.now() - 120_000).replace(/^ts=\d+/, `ts=${Date.now()}`);
       expect(await verify(stale)).toBe("x-sig does not match the body");
     });
   });
 }
+
+describe("timestampedHmacSignature with another algorithm", () => {
+  it("signs with the algorithm it is given", () => {
+    const now = Date.now();
+    const check = makeTimestampedHmacSignature(nodeCryptoEngine)({
+      header: "x-sig",
+      secret: "k",
+      encoding: "hex",
+      algorithm: "sha1",
+      form: "ts=<ms>;sig=<hex>",
+      parse,
+      signedBytes: ({ timestamp }, raw) => new Uint8Array([...encoder.encode(`${timestamp}:`), ...raw]),
+      defaultToleranceMs: 60_000,
+      what: "test",
+    });
+    const sha1 = `ts=${now};sig=${createHmac("sha1", "k").update(`${now}:`).update(body).digest("hex")}`;
+    const verify = (value: string) => check.verify({ headers: toHeaderReader({ "x-sig": value }), body, url: undefined });
+    expect([verify(sha1), verify(sign("k", now))]).toEqual([undefined, expect.objectContaining({ code: "signature_mismatch" })]);
+  });
+});
+
