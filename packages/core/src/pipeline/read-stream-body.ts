@@ -22,8 +22,9 @@ export interface ByteStreamSource {
 function declaredLength(headers: ByteStreamSource["headers"]): number | undefined {
   const declared = headers["content-length"];
   if (typeof declared !== "string" || headers["transfer-encoding"] !== undefined) return undefined;
+  // Past the safe integers it still counts: it is over any limit, so it gets 413 before any reading.
   const length = Number(declared);
-  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+  return Number.isFinite(length) && length >= 0 ? length : undefined;
 }
 
 /**
