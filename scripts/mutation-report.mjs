@@ -4,7 +4,10 @@
  * (reports/mutation/<module>.json, written by `npm run mutate`): the score per
  * module and every surviving or uncovered mutant. Survivors listed in
  * test/MUTANTS.md (as `path:line:column Mutator`, with the reason they are
- * equivalent) are marked as accounted for.
+ * equivalent) are marked as accounted for. A module whose report is not here
+ * (a fresh clone) is read from its committed incremental file, which holds the
+ * same mutants as of its last run. A `## Notes` section at the end of
+ * test/MUTATION.md is written by hand and kept.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { MUTATION_MODULES } from "./mutation-modules.mjs";
@@ -17,7 +20,8 @@ const oneLine = (text) => text.replace(/\s+/g, " ").slice(0, 80);
 const rows = [];
 const survivors = [];
 for (const name of Object.keys(MUTATION_MODULES)) {
-  const path = `reports/mutation/${name}.json`;
+  const fresh = `reports/mutation/${name}.json`;
+  const path = existsSync(fresh) ? fresh : `reports/stryker-incremental-${name}.json`;
   if (!existsSync(path)) {
     rows.push(`| ${name} | not run yet | | | | | | |`);
     continue;
@@ -41,9 +45,9 @@ for (const name of Object.keys(MUTATION_MODULES)) {
   const valid = detected + count.Survived + count.NoCoverage;
   const score = valid ? (100 * detected) / valid : 100;
   const accounted = valid ? (100 * (detected + equivalent)) / valid : 100;
-  const when = statSync(path).mtime.toISOString().slice(0, 16).replace("T", " ");
+  const when = path === fresh ? `${statSync(path).mtime.toISOString().slice(0, 16).replace("T", " ")} UTC` : "its committed incremental file";
   rows.push(
-    `| ${name} | ${valid} | ${count.Killed} | ${count.Timeout} | ${count.Survived} | ${count.NoCoverage} | **${score.toFixed(1)} %**${equivalent ? ` (${accounted.toFixed(1)} % with ${equivalent} equivalent)` : ""} | ${accounted >= GOAL ? "met" : "not met"} (${when} UTC) |`,
+    `| ${name} | ${valid} | ${count.Killed} | ${count.Timeout} | ${count.Survived} | ${count.NoCoverage} | **${score.toFixed(1)} %**${equivalent ? ` (${accounted.toFixed(1)} % with ${equivalent} equivalent)` : ""} | ${accounted >= GOAL ? "met" : "not met"} (${when}) |`,
   );
 }
 
@@ -63,5 +67,7 @@ const lines = [
   ...survivors.map((s) => `| ${s.name} | \`${s.key}\` | ${s.status} | \`${oneLine(s.replacement).replace(/\|/g, "\\|")}\` | ${s.isListed ? "equivalent" : "**to kill**"} |`),
   "",
 ];
-writeFileSync("test/MUTATION.md", lines.join("\n"));
+const previous = existsSync("test/MUTATION.md") ? readFileSync("test/MUTATION.md", "utf8") : "";
+const notesAt = previous.indexOf("\n## Notes");
+writeFileSync("test/MUTATION.md", lines.join("\n") + (notesAt >= 0 ? previous.slice(notesAt + 1) : ""));
 console.log(`wrote test/MUTATION.md (${survivors.length} survivors, ${survivors.filter((s) => s.isListed).length} listed as equivalent)`);
