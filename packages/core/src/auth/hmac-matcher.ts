@@ -62,22 +62,8 @@ export function makeHmacMatcher(engine: CryptoEngine): HmacMatcherFactory {
     const normalise = encoding === "base64url" ? toBase64Url : (digest: string) => digest;
     const receivedForm = encoding === "hex" ? (value: string) => value.toLowerCase() : (value: string) => value;
 
-    /** Every key is tried, so the time taken does not reveal which one matched. */
-    const matchAny = (keys: readonly HmacSigner[], data: Uint8Array, received: string): boolean | Promise<boolean> => {
-      const given = receivedForm(received);
-      let matched = false;
-      let pending: Promise<string>[] | undefined;
-      for (const sign of keys) {
-        const expected = sign(data, digestEncoding);
-        if (typeof expected === "string") matched = constantTimeEqual(given, normalise(expected)) || matched;
-        else (pending ??= []).push(expected);
-      }
-      if (!pending) return matched;
-      return Promise.all(pending).then((digests) => {
-        for (const expected of digests) matched = constantTimeEqual(given, normalise(expected)) || matched;
-        return matched;
-      });
-    };
+    const matchAny = (keys: readonly HmacSigner[], data: Uint8Array, received: string) =>
+      matchesAnyKey(keys, data, receivedForm(received), digestEncoding, normalise);
 
     if (typeof options.secret !== "function") {
       const signers = prepare(secretList(options.secret as SecretValue, what));
@@ -97,4 +83,31 @@ export function makeHmacMatcher(engine: CryptoEngine): HmacMatcherFactory {
     };
     return Object.assign(matcher, { perTenant: true });
   };
+}
+
+/**
+ * Whether `received` equals the digest of `data` under any of the keys (each
+ * digest passed through `normalise`), compared in constant time. Every key is
+ * tried, so the time taken does not reveal which one matched: a boolean where
+ * the engine is synchronous, else a promise.
+ */
+export function matchesAnyKey(
+  keys: readonly HmacSigner[],
+  data: Uint8Array,
+  received: string,
+  encoding: DigestEncoding,
+  normalise: (digest: string) => string = (digest) => digest,
+): boolean | Promise<boolean> {
+  let matched = false;
+  let pending: Promise<string>[] | undefined;
+  for (const sign of keys) {
+    const expected = sign(data, encoding);
+    if (typeof expected === "string") matched = constantTimeEqual(received, normalise(expected)) || matched;
+    else (pending ??= []).push(expected);
+  }
+  if (!pending) return matched;
+  return Promise.all(pending).then((digests) => {
+    for (const expected of digests) matched = constantTimeEqual(received, normalise(expected)) || matched;
+    return matched;
+  });
 }

@@ -2,7 +2,7 @@ import type { CryptoEngine, DigestEncoding, HmacAlgorithm, HmacSigner } from "..
 import { toBytes } from "../crypto/encoding.js";
 import { ConfigurationError, UnauthorizedError } from "../errors.js";
 import type { AuthInput, AuthOutcome, Authenticator } from "./authenticator.js";
-import { constantTimeEqual } from "./constant-time.js";
+import { matchesAnyKey } from "./hmac-matcher.js";
 import { secretList } from "./secret-list.js";
 import { NO_TENANT, TenantSecretCache, type SecretOption, type TenantCacheOptions } from "./tenant-secrets.js";
 
@@ -116,27 +116,11 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
         if (matched) return known ? undefined : mismatch();
         const other = fallbackPayload?.(input);
         if (other === undefined || other === data) return mismatch();
-        const again = matches(keys, received, other);
+        const again = matchesAnyKey(keys, other, received, encoding);
         return typeof again === "boolean" ? (again && known ? undefined : mismatch()) : again.then((m) => (m && known ? undefined : mismatch()));
       };
-      const first = matches(keys, received, data);
+      const first = matchesAnyKey(keys, data, received, encoding);
       return typeof first === "boolean" ? settle(first) : first.then(settle);
-    }
-
-    /** True when any key signs `data` as `received`; every key is tried, so the time does not say which matched. */
-    function matches(keys: readonly HmacSigner[], received: string, data: Uint8Array): boolean | Promise<boolean> {
-      let matched = false;
-      let pending: Promise<string>[] | undefined;
-      for (const sign of keys) {
-        const expected = sign(data, encoding);
-        if (typeof expected === "string") matched = constantTimeEqual(received, expected) || matched;
-        else (pending ??= []).push(expected);
-      }
-      if (!pending) return matched;
-      return Promise.all(pending).then((digests) => {
-        for (const expected of digests) matched = constantTimeEqual(received, expected) || matched;
-        return matched;
-      });
     }
   };
 }
