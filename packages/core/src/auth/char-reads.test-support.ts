@@ -26,20 +26,23 @@ export async function charReads(watched: readonly string[], run: () => unknown):
 /**
  * The reads a constant-time check makes (sorted, as {@link charReads} returns
  * them): each `[received, expected]` pair compared in full, at every position
- * of `expected` for both values, whatever they contain; no pair skipped. A
- * received value of another length is not read (reading past its end would
- * take V8's slower path and time the secret's length): `expected` is read twice.
+ * of `expected`, whatever they contain; no pair skipped. The received value
+ * is read as many times, never past its end: a shorter one at its last
+ * character once it runs out (reading past the end would take V8's slower
+ * path and time the secret's length); an empty one is stood in for by
+ * `expected`, which is then read twice.
  */
 export function fullComparisonReads(watched: readonly string[], pairs: readonly (readonly [received: string, expected: string])[]): number[][] {
   const reads = watched.map((): number[] => []);
+  const record = (value: string, position: number) => {
+    const at = watched.indexOf(value);
+    if (at >= 0) reads[at]!.push(position);
+  };
   for (const [received, expected] of pairs) {
-    // A received value of another length is never read: the expected value is compared with itself instead.
-    const compared = received.length === expected.length ? received : expected;
+    const compared = received === "" ? expected : received;
     for (let i = 0; i < expected.length; i++) {
-      for (const value of [compared, expected]) {
-        const at = watched.indexOf(value);
-        if (at >= 0) reads[at]!.push(i);
-      }
+      record(compared, Math.min(i, compared.length - 1));
+      record(expected, i);
     }
   }
   return reads.map((positions) => positions.sort((a, b) => a - b));
