@@ -72,9 +72,10 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
         header = name;
         if (value !== undefined) break;
       }
-      if (value === undefined || value.trim() === "") return new UnauthorizedError("signature_missing", `Missing ${headers.join(" or ")} header`);
+      const trimmed = value?.trim();
+      if (!trimmed) return new UnauthorizedError("signature_missing", `Missing ${headers.join(" or ")} header`);
       // Some proxies quote header values; base64 and hex never contain quotes.
-      let received = value.trim().replace(QUOTED, "$1");
+      let received = trimmed.startsWith("\"") ? trimmed.replace(QUOTED, "$1") : trimmed;
       if (prefix) {
         if (!received.startsWith(prefix)) return new UnauthorizedError("signature_mismatch", `${header} does not start with ${prefix}`);
         received = received.slice(prefix.length);
@@ -90,13 +91,11 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
         const signature = read(input);
         if (signature instanceof UnauthorizedError) return signature;
         const data = signedPayload ? signedPayload(input) : input.body;
+        if (!perTenant) return check(signers, signature, data, input, true);
         const verifyWith = (keys: readonly HmacSigner[], known: boolean) => check(keys, signature, data, input, known);
-        if (perTenant) {
-          const keys = perTenant.get(input.tenant ?? NO_TENANT);
-          if (keys instanceof Promise) return keys.then((k) => verifyWith(k ?? decoy, k !== undefined));
-          return verifyWith(keys ?? decoy, keys !== undefined);
-        }
-        return verifyWith(signers, true);
+        const keys = perTenant.get(input.tenant ?? NO_TENANT);
+        if (keys instanceof Promise) return keys.then((k) => verifyWith(k ?? decoy, k !== undefined));
+        return verifyWith(keys ?? decoy, keys !== undefined);
       },
     };
 
@@ -111,6 +110,8 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
       input: AuthInput,
       known: boolean,
     ): AuthOutcome | Promise<AuthOutcome> {
+      const first = matchesAnyKey(keys, data, received, encoding);
+      if (first === true && known) return undefined; // the common case, with nothing allocated for the others
       const mismatch = () => new UnauthorizedError("signature_mismatch", `${header} does not match the body`);
       const settle = (matched: boolean): AuthOutcome | Promise<AuthOutcome> => {
         if (matched) return known ? undefined : mismatch();
@@ -119,7 +120,6 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
         const again = matchesAnyKey(keys, other, received, encoding);
         return typeof again === "boolean" ? (again && known ? undefined : mismatch()) : again.then((m) => (m && known ? undefined : mismatch()));
       };
-      const first = matchesAnyKey(keys, data, received, encoding);
       return typeof first === "boolean" ? settle(first) : first.then(settle);
     }
   };
