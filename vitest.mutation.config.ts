@@ -45,7 +45,33 @@ const TESTS_OF: Record<string, readonly string[]> = {
     "test/receiver-auth-path-secret.e2e.test.ts",
     "test/constant-time.test.ts",
   ],
+  /**
+   * pipeline (receiver.ts and its helpers) is the code every delivery runs through, so nearly every test covers
+   * its mutants and per-test coverage narrows little: the core unit tests (with pipeline/*.test.ts, which drive
+   * the receiver directly: hand-off, dispatch, listeners, responses, tenants, delivery log), and the end-to-end
+   * tests that reach the rest quickly without Redis, browsers, other runtimes, packaging or load: the adapters
+   * (fetch, Node, every framework), auth, three vendors' pipelines (dedupe, unified events, batches,
+   * unknown and invalid events), tenants (DeliveryTenant, peek), logging and telemetry (the observed path),
+   * hardening (forbidden-source hints, hand-off of an unserialisable body) and the regressions.
+   * Their tests that need Redis are left out by PIPELINE_NEEDS_REDIS below.
+   */
+  pipeline: [
+    "packages/core/src/**/*.test.ts",
+    "test/adapters.test.ts",
+    "test/receiver-auth.e2e.test.ts",
+    "test/blox-pipeline.e2e.test.ts",
+    "test/kontent-pipeline.e2e.test.ts",
+    "test/contensis-pipeline.e2e.test.ts",
+    "test/tenants.e2e.test.ts",
+    "test/observability/*.test.ts",
+    "test/security/hardening.test.ts",
+    "test/reliability/regressions.test.ts",
+    "test/dedupe-memory-store-bounds.test.ts",
+  ],
 };
+
+/** Tests of the pipeline's set that use the real Redis (a BullMQ worker, the Redis dedupe store): slow per mutant, and they cover no pipeline branch the others miss. */
+const PIPELINE_NEEDS_REDIS = ["the queue worker continues the trace", "with the Redis store"];
 
 /** The module Stryker is mutating (set by scripts/mutate.mjs and inherited by its test runners), if one. */
 const module = process.env.MUTATION_MODULE ?? "all";
@@ -57,7 +83,9 @@ export default defineConfig({
   test: {
     include: [...(TESTS_OF[module] ?? ALL_TESTS)],
     // A million-entry heap check is a load test: far too slow instrumented, and it tests no mutable branch the others miss.
-    testNamePattern: /^(?!.*under a million distinct ids)/,
+    testNamePattern: new RegExp(
+      `^(?!.*(?:under a million distinct ids${module === "pipeline" ? PIPELINE_NEEDS_REDIS.map((name) => `|${name}`).join("") : ""}))`,
+    ),
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
