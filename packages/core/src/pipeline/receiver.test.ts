@@ -8,7 +8,7 @@ import { webCryptoEngine } from "../crypto/web-crypto.js";
 import { memoryDedupeStore } from "../dedupe/memory-store.js";
 import { HandlerError, UnauthorizedError, type WebhookError } from "../errors.js";
 import { defineEvent, defineProvider } from "../provider.js";
-import { UNIFIED_KINDS, type UnifiedKind } from "../unified-events.js";
+import { UNIFIED_KINDS, type UnifiedEventInit } from "../unified-events.js";
 import type { HandoffEvent, ReceiverOptions } from "./receiver.js";
 
 const createReceiver = makeCreateReceiver(nodeCryptoEngine);
@@ -21,7 +21,7 @@ const vendor = (auth?: Authenticator | Authenticator[]) =>
     name: "test",
     events: {
       ping: defineEvent(schema, {
-        unified: (p) => (p.kind ? { kind: p.kind as UnifiedKind, items: [{ id: "item" }] } : undefined),
+        unified: (p) => (p.kind ? ({ kind: p.kind, items: [{ id: "item" }] } as unknown as UnifiedEventInit) : undefined),
         deliveryId: (p) => p.id,
       }),
       pong: defineEvent(schema),
@@ -483,8 +483,9 @@ describe("dedupe", () => {
     const ran: string[] = [];
     let fail = true;
     receiver.on("ping", (e) => {
-      ran.push(e.payload.id!);
-      if (fail && e.payload.id === "x") throw new Error("x failed");
+      const { id } = e.payload as { id: string };
+      ran.push(id);
+      if (fail && id === "x") throw new Error("x failed");
     });
     expect((await post([{ id: "x" }, { id: "y" }, { id: "x" }])).status).toBe(500);
     expect(ran).toEqual(["x", "x", "y"]);
@@ -568,7 +569,7 @@ describe("dedupe", () => {
   it("runs the new ids of a delivery whose other ids were done", async () => {
     const { receiver, post } = receiverWith({ dedupe: memoryDedupeStore() });
     const ran: string[] = [];
-    receiver.on("ping", (e) => void ran.push(e.payload.id!));
+    receiver.on("ping", (e) => void ran.push((e.payload as { id: string }).id));
     await post({ id: "old" });
     expect((await post([{ id: "old" }, { id: "new" }])).body).toBe('{"ok":true}');
     expect(ran).toEqual(["old", "new"]);
