@@ -45,6 +45,14 @@ describe("canCarryJson", () => {
       expect(canCarryJson(t)).toBe(true);
     }
   });
+  it("reads only the type before any parameter, trimmed, in any case", () => {
+    for (const t of ["", " ", "; charset=utf-8", " application/json ;charset=utf-8", "Text/JSON", "text/plain;a=b", "application/problem+json; x=y"]) {
+      expect([t, canCarryJson(t)]).toEqual([t, true]);
+    }
+    for (const t of ["text/vnd.x+json", "application/json-seq", "application/jsonx", "xapplication/json", "text/html; type=application/json", "application/x+jsonp"]) {
+      expect([t, canCarryJson(t)]).toEqual([t, false]);
+    }
+  });
   it("refuses forms, multipart and binary types", () => {
     for (const t of ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "application/octet-stream", "image/png"]) {
       expect(canCarryJson(t)).toBe(false);
