@@ -718,3 +718,31 @@ describe("tenants", () => {
     expect(names).toEqual(["from-body", undefined, undefined, "from-route"]);
   });
 });
+
+describe("fetch (Request in, Response out)", () => {
+  it("answers with the pipeline's status, headers and body, passing the address, the URL and the route parameters", async () => {
+    const urls: (string | undefined)[] = [];
+    const queryCheck: Authenticator = { kind: "q", needsBody: false, verify: ({ url }) => (urls.push(url), undefined) };
+    const receiver = createReceiver({ provider: vendor(queryCheck), allowIps: ["192.0.2.1"], tenant: ({ params }) => params.tenant, log: false });
+    const tenants: unknown[] = [];
+    receiver.on("ping", (e) => void tenants.push(e.tenant));
+    const request = () => new Request("https://hooks.example/in?k=1", { method: "POST", headers: { "content-type": "application/json" }, body: '{"id":"a"}' });
+    const ok = await receiver.fetch(request(), { ip: "192.0.2.1", params: { tenant: "acme" } });
+    expect([ok.status, ok.headers.get("content-type"), await ok.text()]).toEqual([200, "application/json; charset=utf-8", '{"ok":true}']);
+    expect([urls, tenants]).toEqual([["https://hooks.example/in?k=1"], ["acme"]]);
+    const refused = await receiver.fetch(request(), { ip: "192.0.2.2" });
+    expect(refused.status).toBe(403);
+    const none = await receiver.fetch(request());
+    expect(none.status).toBe(403);
+    const get = await receiver.fetch(new Request("https://hooks.example/in"), { ip: "192.0.2.1" });
+    expect([get.status, get.headers.get("allow")]).toEqual([405, "POST"]);
+  });
+
+  it("answers 408 when the body does not arrive within timeoutMs, and reads it within the body limit", async () => {
+    const receiver = createReceiver({ provider: vendor(), allowUnauthenticated: true, log: false, maxBodyBytes: 16 });
+    const stalled = new Request("https://hooks.example/", { method: "POST", body: new ReadableStream({ start() {} }), duplex: "half" } as RequestInit);
+    expect((await receiver.fetch(stalled, { timeoutMs: 20 })).status).toBe(408);
+    const big = new Request("https://hooks.example/", { method: "POST", body: new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array(17)), c.close()) }), duplex: "half" } as RequestInit);
+    expect((await receiver.fetch(big)).status).toBe(413);
+  });
+});
