@@ -746,3 +746,153 @@ describe("fetch (Request in, Response out)", () => {
     expect((await receiver.fetch(big)).status).toBe(413);
   });
 });
+
+describe("what reaches onError, with its context", () => {
+  it("a provider's header warning, at warning level, with the client address", async () => {
+    const provider = defineProvider({
+      name: "warner",
+      events: { ping: defineEvent(schema) },
+      auth: undefined,
+      route: (body, { warn }) => (warn("X-Event disagrees with the body"), [{ name: "ping", payload: body }]),
+    });
+    const receiver = createReceiver({ provider, allowUnauthenticated: true, log: false });
+    const seen: unknown[] = [];
+    receiver.onError((e, context) => void seen.push([e.status, e.code, e.level, e.message, context]));
+    receiver.onAny(() => {});
+    expect((await receiver.handle({ method: "POST", headers: {}, body: "{}", ip: "192.0.2.5" })).status).toBe(200);
+    expect(seen).toEqual([[200, "header_mismatch", "warning", "X-Event disagrees with the body", { ip: "192.0.2.5" }]]);
+  });
+
+  it("a claim that could not be settled, with the first event of its group and the client address", async () => {
+    const inner = memoryDedupeStore();
+    const store = { claim: inner.claim.bind(inner), release: inner.release.bind(inner), complete: () => Promise.reject(new Error("down")) };
+    const receiver = createReceiver({ provider: vendor(), allowUnauthenticated: true, log: false, dedupe: store });
+    const seen: unknown[] = [];
+    receiver.onError((e, context) => void seen.push([e.code, context.ip, context.event?.name, context.event?.index, context.event?.deliveryId]));
+    receiver.onAny(() => {});
+    await receiver.handle({ method: "POST", headers: {}, body: '[{"id":"h"},{"id":"g"},{"id":"g"}]', ip: "192.0.2.6" });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toEqual([
+      ["dedupe_unavailable", "192.0.2.6", "ping", 0, "h"],
+      ["dedupe_unavailable", "192.0.2.6", "ping", 1, "g"],
+    ]);
+  });
+
+  it("a handler failure, with its event and the client address", async () => {
+    const { receiver, post } = receiverWith();
+    const seen: unknown[] = [];
+    receiver.onError((e, context) => void seen.push([e.code, context.ip, context.event?.name, context.event?.index]));
+    receiver.on("ping", () => {});
+    receiver.on("pong", () => {
+      throw new Error("x");
+    });
+    await post([{}, { name: "pong" }], {}, { ip: "192.0.2.7" });
+    expect(seen).toEqual([["handler_failed", "192.0.2.7", "pong", 1]]);
+  });
+
+  it("an unknown event: reported as unknown, never as unhandled, with or without listeners", async () => {
+    const provider = defineProvider({ name: "u", events: { ping: defineEvent(schema) }, auth: undefined, route: () => [{ name: "mystery", payload: {}, hint: "update the vendor package" }] });
+    for (const listen of [false, true]) {
+      const receiver = createReceiver({ provider, allowUnauthenticated: true, log: false });
+      const seen: unknown[] = [];
+      receiver.onError((e) => void seen.push([e.code, e.hint]));
+      if (listen) receiver.onContentPublish(() => {});
+      expect((await receiver.handle({ method: "POST", headers: {}, body: "{}" })).status).toBe(200);
+      expect(seen).toEqual([["unknown_event", "update the vendor package"]]);
+    }
+  });
+});
+
+describe("unified listeners and the events that reach them", () => {
+  it("an event that maps to another kind than the one listened to, or to none, or has no mapping, is unheard (200)", async () => {
+    const { receiver, post, errors } = receiverWith();
+    const seen: string[] = [];
+    receiver.onContentDelete((e) => void seen.push(e.kind));
+    expect((await post({ kind: "content.publish" })).status).toBe(200);
+    expect((await post({ name: "pong" })).status).toBe(200);
+    expect((await post({ id: "no kind" })).status).toBe(200);
+    expect((await post({ kind: "content.delete" })).status).toBe(200);
+    expect(seen).toEqual(["content.delete"]);
+    expect(errors.map((e) => [e.code, e.hint])).toEqual([
+      ["unhandled_event", 'Listen with receiver.on("ping"), receiver.onContentPublish() or receiver.onAny(); a receiver that means to ignore it can leave it so.'],
+      ["unhandled_event", 'Listen with receiver.on("pong") or receiver.onAny(); a receiver that means to ignore it can leave it so.'],
+    ]);
+  });
+
+  it("a mapping that throws fails the event when unified listeners exist, and only names no unified listener otherwise", async () => {
+    const provider = defineProvider({
+      name: "throwing",
+      events: {
+        ping: defineEvent(schema, {
+          unified: () => {
+            throw new Error("mapping bug");
+          },
+        }),
+      },
+      auth: undefined,
+      route: (body) => [{ name: "ping", payload: body }],
+    });
+    const quiet = createReceiver({ provider, allowUnauthenticated: true, log: false });
+    const quietErrors: WebhookError[] = [];
+    quiet.onError((e) => void quietErrors.push(e));
+    let ran = 0;
+    quiet.on("ping", () => void ran++);
+    expect((await quiet.handle({ method: "POST", headers: {}, body: "{}" })).status).toBe(200);
+    expect([ran, quietErrors]).toEqual([1, []]);
+    const unheard = createReceiver({ provider, allowUnauthenticated: true, log: false });
+    const unheardErrors: WebhookError[] = [];
+    unheard.onError((e) => void unheardErrors.push(e));
+    expect((await unheard.handle({ method: "POST", headers: {}, body: "{}" })).status).toBe(200);
+    expect(unheardErrors.map((e) => e.hint)).toEqual(['Listen with receiver.on("ping") or receiver.onAny(); a receiver that means to ignore it can leave it so.']);
+    const listening = createReceiver({ provider, allowUnauthenticated: true, log: false });
+    const listeningErrors: WebhookError[] = [];
+    listening.onError((e) => void listeningErrors.push(e));
+    listening.onContentPublish(() => {});
+    const failed = await listening.handle({ method: "POST", headers: {}, body: "{}" });
+    expect([failed.status, listeningErrors.map((e) => [e.code, (e.cause as Error).message])]).toEqual([500, [["handler_failed", "mapping bug"]]]);
+  });
+
+  it("a mapping may give several unified events, each to its listeners", async () => {
+    const provider = defineProvider({
+      name: "several",
+      events: { ping: defineEvent(schema, { unified: () => [{ kind: "content.update", items: [] }, { kind: "content.publish", items: [] }] }) },
+      auth: undefined,
+      route: (body) => [{ name: "ping", payload: body }],
+    });
+    const receiver = createReceiver({ provider, allowUnauthenticated: true, log: false });
+    const seen: string[] = [];
+    receiver.onContentPublish((e) => void seen.push(e.kind)).onContentUpdate((e) => void seen.push(e.kind)).onContentUpdate((e) => void seen.push(`again ${e.kind}`));
+    expect((await receiver.handle({ method: "POST", headers: {}, body: "{}" })).status).toBe(200);
+    expect(seen).toEqual(["content.update", "again content.update", "content.publish"]);
+  });
+});
+
+describe("dispatch, further", () => {
+  it("resolves for an empty list", async () => {
+    const { receiver } = receiverWith();
+    await expect(receiver.dispatch([])).resolves.toBeUndefined();
+  });
+
+  it("resolves only once the store marked the events done (a worker's job must not end first)", async () => {
+    let completed!: () => void;
+    const inner = memoryDedupeStore();
+    const store = { claim: inner.claim.bind(inner), release: inner.release.bind(inner), complete: () => new Promise<void>((resolve) => (completed = resolve)) };
+    const { receiver } = receiverWith({ dedupe: store });
+    receiver.on("ping", () => {});
+    let resolved = false;
+    const dispatched = receiver.dispatch({ name: "ping", payload: {}, source: "test", deliveryId: "w", index: 0, meta: undefined }).then(() => (resolved = true));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(resolved).toBe(false);
+    completed();
+    await dispatched;
+    expect(resolved).toBe(true);
+  });
+
+  it("answers a delivery before the store marked it done (one round trip to the store, not two)", async () => {
+    const inner = memoryDedupeStore();
+    const store = { claim: inner.claim.bind(inner), release: inner.release.bind(inner), complete: () => new Promise<void>(() => {}) };
+    const { receiver, post } = receiverWith({ dedupe: store });
+    receiver.on("ping", () => {});
+    expect((await post({ id: "never-completed" })).status).toBe(200);
+  });
+});
