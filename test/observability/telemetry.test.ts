@@ -74,10 +74,10 @@ describe("one span per delivery", () => {
     expect(span).toBeDefined();
     expect(span!.attributes).toMatchObject({ "cmshooks.vendor": "blox", "http.response.status_code": status, "cmshooks.outcome": outcome });
     expect(span!.status.code).toBe(status >= 500 ? SpanStatusCode.ERROR : SpanStatusCode.UNSET);
-    if (status === 500) {
-      const exception = span!.events.find((e) => e.name === "exception");
-      expect(exception?.attributes?.["exception.message"]).toBe("boom: database down");
-    }
+    const exception = span!.events.find((e) => e.name === "exception");
+    if (status === 500) expect(exception?.attributes?.["exception.message"]).toBe("boom: database down");
+    if (status === 503) expect(exception?.attributes?.["exception.message"]).toBe("store down");
+    if (status < 500) expect(exception).toBeUndefined();
   });
 
   it("names the event, the delivery id and the client, and answers a duplicate as such", async () => {
