@@ -51,6 +51,11 @@ describe("createReceiver refuses a bad configuration, saying what to pass", () =
     ["a log that is not a logger", { log: { error: () => {} } }, "createReceiver: log must be a logger with error() and warn() (console, pino, winston), or false"],
     ["a log that is a string", { log: "console" }, "createReceiver: log must be a logger"],
     ["a tenant that is not a function", { tenant: "acme" }, "createReceiver: tenant must be a function of the delivery, e.g. ({ params }) => params.tenant"],
+    ["a provider without route()", { provider: { name: "x", auth: [] } }, "createReceiver: `provider` is required"],
+    ["a handoff of null", { handoff: null }, "createReceiver: handoff needs an enqueue(events) function"],
+    ["dedupe options without a store", { dedupe: { store: undefined } }, "createReceiver: dedupe needs a store with claim/complete/release"],
+    ["a log without error()", { log: { warn: () => {} } }, "createReceiver: log must be a logger"],
+    ["an allowIps that is no list", { allowIps: "" }, "allowIps must be an array of IP addresses and CIDR blocks"],
   ])("%s", (_, options, message) => {
     const base = "provider" in options || _ === "no provider" ? {} : { provider, allowUnauthenticated: true };
     expect(() => createReceiver({ ...base, ...options } as never)).toThrow(message);
@@ -69,8 +74,16 @@ describe("createReceiver refuses a bad configuration, saying what to pass", () =
     expect(() => createReceiver({ provider: vendor(secretHeader({ name: "x-secret", value: "s3cret-value-long-enough" })) })).not.toThrow();
   });
 
-  it("accepts a log of false, an allowIps given as a string list, and dedupe given as a bare store", () => {
+  it("accepts a log of false or a logger, a body limit of one byte, and dedupe given as a bare store", () => {
     expect(() => createReceiver({ provider, allowUnauthenticated: true, log: false, dedupe: memoryDedupeStore() })).not.toThrow();
+    expect(() => createReceiver({ provider, allowUnauthenticated: true, log: { error: () => {}, warn: () => {} } })).not.toThrow();
+    expect(createReceiver({ provider, allowUnauthenticated: true, maxBodyBytes: 1 }).maxBodyBytes).toBe(1);
+  });
+
+  it("gives the provider's own advice on which check to pass", () => {
+    expect(() => createReceiver({ provider: { ...provider, authAdvice: "secretHeader({ name: 'x-token' })" } })).toThrow(
+      "createReceiver: the test provider has no authenticity check. Pass one (secretHeader({ name: 'x-token' })), or allowIps",
+    );
   });
 
   it("refuses an unknown native event name in on(), listing the known ones", () => {
