@@ -181,6 +181,19 @@ describe("hand-off and dispatch carry the trace (a queue in memory)", () => {
     expect(span.events.find((e) => e.name === "exception")?.attributes?.["exception.message"]).toBe("The dedupe store is unavailable; retry later");
   });
 
+  it("ends the dispatch span as internal_error when something other than a webhook error is thrown", async () => {
+    const provider = defineProvider({
+      name: "broken",
+      events: { ping: defineEvent(z.object({}), { unified: () => [null] as never }) },
+      auth: undefined,
+      route: (payload) => [{ name: "ping", payload }],
+    });
+    const worker = createReceiver({ provider, allowUnauthenticated: true, log: false });
+    worker.onContentPublish(() => {});
+    await expect(worker.dispatch({ name: "ping", payload: {}, source: "broken", deliveryId: "x", index: 0, meta: undefined })).rejects.toBeInstanceOf(TypeError);
+    expect(dispatchSpan().attributes).toMatchObject({ "cmshooks.outcome": "internal_error", "http.response.status_code": 500 });
+  });
+
   it("dispatches events queued without a trace context in a span of their own", async () => {
     const worker = createReceiver({ provider: blox({ secret: SECRET }), log: false });
     worker.on("editorial.update_asset", () => {});

@@ -93,6 +93,23 @@ describe("receiver option deliveryLog", () => {
     const { deliver, errors } = receiverWith({ when: "all", store: { append: () => { throw new Error("boom"); } } });
     expect((await deliver('{"id":"ok"}')).status).toBe(200);
     expect(errors.map((e) => e.code)).toEqual(["delivery_log_failed"]);
+    expect(errors.map((e) => e.message)).toEqual(["A delivery could not be recorded: boom"]);
+  });
+
+  it("reports a store that throws or rejects with nothing at all, and still answers", async () => {
+    const throwing = receiverWith({ when: "all", store: { append: () => { throw undefined; } } });
+    expect((await throwing.deliver('{"id":"ok"}')).status).toBe(200);
+    const rejecting = receiverWith({ when: "all", store: { append: () => Promise.reject(null) } });
+    expect((await rejecting.deliver('{"id":"ok"}')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([...throwing.errors, ...rejecting.errors].map((e) => e.message)).toEqual([
+      "A delivery could not be recorded: undefined",
+      "A delivery could not be recorded: null",
+    ]);
+  });
+
+  it("refuses a deliveryLog option without a store", () => {
+    expect(() => receiverWith({ store: undefined as never })).toThrow("createReceiver: deliveryLog needs a store with append(record)");
   });
 
   it("drops records while maxPending are being stored, says so once, and says how many once the store caught up", async () => {
@@ -129,7 +146,11 @@ describe("receiver option deliveryLog", () => {
     rejected.fail(false);
     await rejected.deliver('{"id":"ok"}');
     await rejected.deliver("[1]");
-    expect(rejected.records.map((r) => [r.status, r.error])).toEqual([[422, "invalid_payload"]]);
+    await rejected.deliver("nope");
+    expect(rejected.records.map((r) => [r.status, r.error])).toEqual([
+      [422, "invalid_payload"],
+      [400, "invalid_json"],
+    ]);
     const all = receiverWith({ when: "all" });
     await all.deliver('{"id":"ok"}');
     all.fail(true);

@@ -33,6 +33,30 @@ describe("parseJsonBody", () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
+  it("says why a body is refused, without echoing it", () => {
+    const message = (fn: () => unknown) => {
+      try {
+        fn();
+        return "ok";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(message(() => parseJsonBody(bytes()))).toBe("The body is empty; a JSON delivery was expected");
+    expect(message(() => parseJsonBody(bytes(0x7b, 0x22, 0xff, 0x22, 0x7d)))).toBe("The body is not valid UTF-8");
+    expect(message(() => parseJsonBody(new TextEncoder().encode('{"a":')))).toMatch(/^The body is not valid JSON: ./);
+  });
+
+  it("drops __proto__ keys inside arrays, among primitives and nulls, at any depth", () => {
+    const body = '[1,null,"s",{"__proto__":{"isAdmin":true},"k":[null,{"__proto__":{"deep":true}}]}]';
+    const parsed = parseJsonBody(new TextEncoder().encode(body)) as [number, null, string, { k: [null, object] }];
+    expect(parsed.slice(0, 3)).toEqual([1, null, "s"]);
+    expect(Object.hasOwn(parsed[3], "__proto__")).toBe(false);
+    expect(Object.hasOwn(parsed[3].k[1], "__proto__")).toBe(false);
+    expect(({ ...parsed[3] } as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(({ ...parsed[3].k[1] } as Record<string, unknown>).deep).toBeUndefined();
+  });
+
   it("parses bodies with other escapes and keys like the plain parser", () => {
     const body = '{"title":"\\u003cb\\u003e caf\\u00e9","proto":"x","constructor":{"a":1}}';
     expect(parseJsonBody(new TextEncoder().encode(body))).toEqual(JSON.parse(body));

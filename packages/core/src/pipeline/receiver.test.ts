@@ -816,6 +816,59 @@ describe("what reaches onError, with its context", () => {
   });
 });
 
+describe("listener housekeeping", () => {
+  it("removes the first onError listener, and an unknown handler removes none", async () => {
+    const receiver = createReceiver({ provider: vendor(), allowUnauthenticated: true, log: false });
+    const seen: string[] = [];
+    const first = () => void seen.push("first");
+    const second = () => void seen.push("second");
+    const native = () => void seen.push("native");
+    receiver.onError(first).onError(second).on("ping", native);
+    receiver.removeListener(() => {});
+    await receiver.handle({ method: "POST", headers: {}, body: '{"name":"pong"}' });
+    expect(seen).toEqual(["first", "second"]);
+    seen.length = 0;
+    receiver.removeListener(first);
+    await receiver.handle({ method: "POST", headers: {}, body: '{"name":"pong","id":"2"}' });
+    await receiver.handle({ method: "POST", headers: {}, body: "{}" });
+    expect(seen).toEqual(["native"]);
+  });
+
+  it("takes a handler's non-promise return value as success", async () => {
+    const { receiver, post, errors } = receiverWith();
+    receiver.on("ping", () => 42);
+    receiver.onAny(() => ({ then: 1 }));
+    expect((await post({})).status).toBe(200);
+    expect(errors).toEqual([]);
+  });
+
+  it("refuses a logger that is a function, even with error() and warn()", () => {
+    const log = Object.assign(() => {}, { error: () => {}, warn: () => {} });
+    expect(() => createReceiver({ provider: vendor(), allowUnauthenticated: true, log: log as never })).toThrow("createReceiver: log must be a logger");
+  });
+
+  it("names the option in an allowIps entry it cannot read", () => {
+    expect(() => createReceiver({ provider: vendor(), allowIps: ["nope"] })).toThrow(/^allowIps entry "nope" is not a valid address or CIDR/);
+  });
+
+  it("reports with the documented context: the address always as a key, the event where there is one", async () => {
+    const { receiver, post } = receiverWith({
+      deliveryLog: { when: "all", store: { append: () => Promise.reject(new Error("disk")) } },
+    });
+    const contexts: unknown[] = [];
+    receiver.onError((e, context) => void contexts.push([e.code, context]));
+    await post({}, {}, { ip: "192.0.2.8" });
+    await post({ name: "mystery" }, {}, { ip: "192.0.2.9" });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(contexts).toStrictEqual([
+      ["unhandled_event", { ip: undefined, event: expect.objectContaining({ name: "ping", index: 0 }) }],
+      ["delivery_log_failed", { ip: undefined }],
+      ["unknown_event", { ip: "192.0.2.9" }],
+      ["delivery_log_failed", { ip: undefined }],
+    ]);
+  });
+});
+
 describe("unified listeners and the events that reach them", () => {
   it("an event that maps to another kind than the one listened to, or to none, or has no mapping, is unheard (200)", async () => {
     const { receiver, post, errors } = receiverWith();
@@ -906,6 +959,39 @@ describe("dispatch, further", () => {
     const store = { claim: inner.claim.bind(inner), release: inner.release.bind(inner), complete: () => new Promise<void>(() => {}) };
     const { receiver, post } = receiverWith({ dedupe: store });
     receiver.on("ping", () => {});
-    expect((await post({ id: "never-completed" })).status).toBe(200);
+    const answer = await Promise.race([post({ id: "never-completed" }), new Promise((resolve) => setTimeout(() => resolve("still waiting"), 50))]);
+    expect(answer).toMatchObject({ status: 200 });
+  });
+
+  it("fails an event queued without its delivery id once a handler reads it (the hash of a body it no longer has)", async () => {
+    const { receiver } = receiverWith();
+    receiver.on("ping", (e) => void e.deliveryId);
+    const failure = (await receiver.dispatch({ name: "ping", payload: {}, source: "test", index: 0, meta: undefined } as unknown as HandoffEvent).catch((e: unknown) => e)) as HandlerError;
+    expect((failure.cause as Error).message).toBe("a handed-off event always carries its delivery id");
+  });
+
+  it("rejects with what a broken mapping threw, reporting nothing that is not a webhook error", async () => {
+    const provider = defineProvider({
+      name: "broken",
+      events: { ping: defineEvent(schema, { unified: () => [null] as never }) },
+      auth: undefined,
+      route: (body) => [{ name: "ping", payload: body }],
+    });
+    const receiver = createReceiver({ provider, allowUnauthenticated: true, log: false });
+    const errors: unknown[] = [];
+    receiver.onError((e) => void errors.push(e));
+    receiver.onContentPublish(() => {});
+    const failure = await receiver.dispatch({ name: "ping", payload: {}, source: "broken", deliveryId: "b", index: 0, meta: undefined }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(TypeError);
+    expect(errors).toEqual([]);
+  });
+
+  it("reports a failing store with a context of no client address", async () => {
+    const store = { claim: () => Promise.reject(new Error("down")), complete: () => {}, release: () => {} } as never;
+    const { receiver } = receiverWith({ dedupe: store });
+    const contexts: unknown[] = [];
+    receiver.onError((_e, context) => void contexts.push(context));
+    await receiver.dispatch({ name: "ping", payload: {}, source: "test", deliveryId: "c", index: 0, meta: undefined }).catch(() => {});
+    expect(contexts).toStrictEqual([{ ip: undefined }]);
   });
 });

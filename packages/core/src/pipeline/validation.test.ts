@@ -28,6 +28,21 @@ describe("schema validation in the pipeline", () => {
     expect(seen).toEqual([{ id: "a", unknown: { kept: true } }]);
   });
 
+  it("hands handlers the very object the body parsed to, not a copy, when the schema does not change data", async () => {
+    let parsed: unknown;
+    const provider = defineProvider({
+      name: "same",
+      events: { ping: defineEvent(z.looseObject({ id: z.string() })) },
+      auth: undefined,
+      route: (body) => ((parsed = body), [{ name: "ping", payload: body }]),
+    });
+    const receiver = createReceiver({ provider, allowUnauthenticated: true });
+    let payload: unknown;
+    receiver.on("ping", (e) => void (payload = e.payload));
+    expect((await receiver.handle({ method: "POST", headers: {}, body: '{"id":"a","more":{"x":1}}' })).status).toBe(200);
+    expect(payload).toBe(parsed);
+  });
+
   it("applies defaults and transforms when the schema has them", async () => {
     const { receiver, seen, provider } = receiverFor(z.object({ items: z.array(z.string()).default([]), n: z.string().transform((s) => s.length) }));
     expect(provider.events.get("ping")?.outputIsInput).toBe(false);
@@ -56,7 +71,8 @@ describe("payloads nested deeper than the stack", () => {
     const receiver = createReceiver({ provider, allowUnauthenticated: true });
     const body = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
     const response = await receiver.handle({ method: "POST", headers: {}, body });
-    expect([response.status, JSON.parse(response.body).error]).toEqual([400, "invalid_json"]);
+    expect(JSON.parse(response.body)).toEqual({ error: "invalid_json", message: "The body is nested too deeply to process" });
+    expect(response.status).toBe(400);
   });
 });
 
