@@ -23,7 +23,7 @@ describe("parseJsonBody", () => {
     expect(code(() => parseJsonBody(new TextEncoder().encode('{"a":')))).toBe("invalid_json");
   });
   it("drops __proto__ keys, spelt out or escaped, so a copy of the payload never gains a prototype", () => {
-    for (const body of ['{"__proto__":{"isAdmin":true},"a":1}', '{"a":{"\\u005f_proto__":{"isAdmin":true}},"b":2}', '{"a":1,"__pr\\u006fto__":{"isAdmin":true}}']) {
+    for (const body of ['{"__proto__":{"isAdmin":true},"a":1}', '{"a":{"\\u005f_proto__":{"isAdmin":true}},"b":2}', '{"a":1,"__pr\\u006fto__":{"isAdmin":true}}', '{"__\\u0070roto__":{"isAdmin":true}}', '{"__p\\u0072oto__":{"isAdmin":true}}', '{"__pro\\u0074o__":{"isAdmin":true}}']) {
       const parsed = parseJsonBody(new TextEncoder().encode(body)) as Record<string, unknown>;
       const inner = (parsed.a && typeof parsed.a === "object" ? parsed.a : parsed) as Record<string, unknown>;
       expect(Object.hasOwn(inner, "__proto__")).toBe(false);
