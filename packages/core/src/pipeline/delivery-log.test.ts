@@ -96,6 +96,15 @@ describe("receiver option deliveryLog", () => {
     expect(errors.map((e) => e.message)).toEqual(["A delivery could not be recorded: boom"]);
   });
 
+  it("takes a store's synchronous return value, whatever it is, as stored", async () => {
+    const appended: DeliveryRecord[] = [];
+    const { deliver, errors } = receiverWith({ when: "all", maxPending: 1, store: { append: (r) => appended.push(r) as never } });
+    await deliver('{"id":"1"}');
+    await deliver('{"id":"2"}');
+    await new Promise((r) => setTimeout(r, 0));
+    expect([appended.length, errors]).toEqual([2, []]);
+  });
+
   it("reports a store that throws or rejects with nothing at all, and still answers", async () => {
     const throwing = receiverWith({ when: "all", store: { append: () => { throw undefined; } } });
     expect((await throwing.deliver('{"id":"ok"}')).status).toBe(200);

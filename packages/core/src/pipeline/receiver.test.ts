@@ -825,13 +825,13 @@ describe("listener housekeeping", () => {
     const native = () => void seen.push("native");
     receiver.onError(first).onError(second).on("ping", native);
     receiver.removeListener(() => {});
-    await receiver.handle({ method: "POST", headers: {}, body: '{"name":"pong"}' });
+    await receiver.handle({ method: "POST", headers: {}, body: '{"name":"mystery"}' });
     expect(seen).toEqual(["first", "second"]);
     seen.length = 0;
     receiver.removeListener(first);
-    await receiver.handle({ method: "POST", headers: {}, body: '{"name":"pong","id":"2"}' });
+    await receiver.handle({ method: "POST", headers: {}, body: '{"name":"mystery"}' });
     await receiver.handle({ method: "POST", headers: {}, body: "{}" });
-    expect(seen).toEqual(["native"]);
+    expect(seen).toEqual(["second", "native"]);
   });
 
   it("takes a handler's non-promise return value as success", async () => {
@@ -930,6 +930,13 @@ describe("unified listeners and the events that reach them", () => {
     receiver.onContentPublish((e) => void seen.push(e.kind)).onContentUpdate((e) => void seen.push(e.kind)).onContentUpdate((e) => void seen.push(`again ${e.kind}`));
     expect((await receiver.handle({ method: "POST", headers: {}, body: "{}" })).status).toBe(200);
     expect(seen).toEqual(["content.update", "again content.update", "content.publish"]);
+    const unheard = createReceiver({ provider, allowUnauthenticated: true, log: false });
+    const hints: unknown[] = [];
+    unheard.onError((e) => void hints.push(e.hint));
+    await unheard.handle({ method: "POST", headers: {}, body: "{}" });
+    expect(hints).toEqual([
+      'Listen with receiver.on("ping"), receiver.onContentUpdate(), receiver.onContentPublish() or receiver.onAny(); a receiver that means to ignore it can leave it so.',
+    ]);
   });
 });
 
