@@ -7,11 +7,12 @@ import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { AggregationTemporality, MeterProvider, MetricReader, type DataPoint, type Histogram } from "@opentelemetry/sdk-metrics";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
-import { createReceiver, memoryDedupeStore, type DedupeStore } from "@cmshooks/core";
+import { createReceiver, defineEvent, defineProvider, memoryDedupeStore, type DedupeStore, type HandoffEvent } from "@cmshooks/core";
 import { blox, bloxSamples, signBlox } from "@cmshooks/blox";
 import { createWorker, queueHandoff } from "@cmshooks/queue";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { REDIS_URL, requireRedis, uniquePrefix } from "../support/redis.js";
 
 class TestReader extends MetricReader {
@@ -73,10 +74,10 @@ describe("one span per delivery", () => {
     expect(span).toBeDefined();
     expect(span!.attributes).toMatchObject({ "cmshooks.vendor": "blox", "http.response.status_code": status, "cmshooks.outcome": outcome });
     expect(span!.status.code).toBe(status >= 500 ? SpanStatusCode.ERROR : SpanStatusCode.UNSET);
-    if (status === 500) {
-      const exception = span!.events.find((e) => e.name === "exception");
-      expect(exception?.attributes?.["exception.message"]).toBe("boom: database down");
-    }
+    const exception = span!.events.find((e) => e.name === "exception");
+    if (status === 500) expect(exception?.attributes?.["exception.message"]).toBe("boom: database down");
+    if (status === 503) expect(exception?.attributes?.["exception.message"]).toBe("store down");
+    if (status < 500) expect(exception).toBeUndefined();
   });
 
   it("names the event, the delivery id and the client, and answers a duplicate as such", async () => {
@@ -128,6 +129,97 @@ describe("metrics on the global meter", () => {
     expect(hist.value.count).toBeGreaterThanOrEqual(2);
     expect(hist.value.sum).toBeGreaterThan(0);
     expect(hist.value.sum).toBeLessThan(10);
+  });
+});
+
+describe("hand-off and dispatch carry the trace (a queue in memory)", () => {
+  async function handedOff(status?: 202) {
+    const queued: HandoffEvent[] = [];
+    const r = createReceiver({ provider: blox({ secret: SECRET }), log: false, handoff: { enqueue: async (events) => void queued.push(...events), ...(status ? { status } : {}) } });
+    const res = await r.handle({ method: "POST", headers: await signed(), body, ip: "198.51.100.7" });
+    return { res, queued, delivery: deliverySpans()[0]! };
+  }
+  const dispatchSpan = () => exporter.getFinishedSpans().find((s) => s.name === "cmshooks.dispatch")!;
+
+  it("queues each event with the delivery span's trace context, and ends the span ok with the hand-off's status", async () => {
+    const { res, queued, delivery } = await handedOff(202);
+    expect(res.status).toBe(202);
+    const { traceId, spanId } = delivery.spanContext();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.traceContext?.traceparent).toBe(`00-${traceId}-${spanId}-01`);
+    expect(delivery.attributes).toMatchObject({ "cmshooks.outcome": "ok", "http.response.status_code": 202, "client.address": "198.51.100.7" });
+  });
+
+  it("dispatches in a child span of the delivery's: ok, duplicate, a failing handler, a failing store", async () => {
+    const { queued, delivery } = await handedOff();
+    const worker = createReceiver({ provider: blox({ secret: SECRET }), log: false, dedupe: memoryDedupeStore() });
+    let fail = true;
+    worker.on("editorial.update_asset", () => {
+      if (fail) throw new Error("worker boom");
+    });
+    await expect(worker.dispatch(queued)).rejects.toThrow("worker boom");
+    let span = dispatchSpan();
+    expect(span.parentSpanContext?.spanId).toBe(delivery.spanContext().spanId);
+    expect(span.spanContext().traceId).toBe(delivery.spanContext().traceId);
+    expect(span.attributes).toMatchObject({ "cmshooks.vendor": "blox", "cmshooks.outcome": "handler_failed", "http.response.status_code": 500, "cmshooks.event": "editorial.update_asset" });
+    expect(span.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span.events.find((e) => e.name === "exception")?.attributes?.["exception.message"]).toBe("worker boom");
+    for (const [outcome] of [["ok"], ["duplicate"]]) {
+      exporter.reset();
+      fail = false;
+      await worker.dispatch(queued);
+      span = dispatchSpan();
+      expect(span.attributes).toMatchObject({ "cmshooks.outcome": outcome, "http.response.status_code": 200 });
+      expect(span.attributes["client.address"]).toBeUndefined();
+      expect(span.status.code).toBe(SpanStatusCode.UNSET);
+    }
+    exporter.reset();
+    const down = createReceiver({ provider: blox({ secret: SECRET }), log: false, dedupe: { claim: () => Promise.reject(new Error("store down")), complete: () => {}, release: () => {} } });
+    await expect(down.dispatch(queued[0]!)).rejects.toMatchObject({ status: 503, code: "dedupe_unavailable" });
+    span = dispatchSpan();
+    expect(span.attributes).toMatchObject({ "cmshooks.outcome": "dedupe_unavailable", "http.response.status_code": 503 });
+    expect(span.events.find((e) => e.name === "exception")?.attributes?.["exception.message"]).toBe("The dedupe store is unavailable; retry later");
+  });
+
+  it("ends the dispatch span as internal_error when something other than a webhook error is thrown", async () => {
+    const provider = defineProvider({
+      name: "broken",
+      events: { ping: defineEvent(z.object({}), { unified: () => [null] as never }) },
+      auth: undefined,
+      route: (payload) => [{ name: "ping", payload }],
+    });
+    const worker = createReceiver({ provider, allowUnauthenticated: true, log: false });
+    worker.onContentPublish(() => {});
+    await expect(worker.dispatch({ name: "ping", payload: {}, source: "broken", deliveryId: "x", index: 0, meta: undefined })).rejects.toBeInstanceOf(TypeError);
+    expect(dispatchSpan().attributes).toMatchObject({ "cmshooks.outcome": "internal_error", "http.response.status_code": 500 });
+  });
+
+  it("dispatches events queued without a trace context in a span of their own", async () => {
+    const worker = createReceiver({ provider: blox({ secret: SECRET }), log: false });
+    worker.on("editorial.update_asset", () => {});
+    const event = { name: "editorial.update_asset", payload: bloxSamples["editorial.update_asset"], source: "blox", deliveryId: "d", index: 0, meta: undefined };
+    await worker.dispatch([event]);
+    await worker.dispatch({ ...event, traceContext: {} });
+    const spans = exporter.getFinishedSpans().filter((s) => s.name === "cmshooks.dispatch");
+    expect(spans).toHaveLength(2);
+    for (const span of spans) expect(span.parentSpanContext).toBeUndefined();
+  });
+
+  it("ends the span of a delivery the provider filtered out as ignored, and of an unheard one as ok", async () => {
+    const provider = defineProvider({
+      name: "filtering",
+      events: { ping: defineEvent(z.object({})) },
+      auth: undefined,
+      accept: (_meta, headers) => headers.get("x-keep") !== undefined,
+      route: (payload) => [{ name: "ping", payload }],
+    });
+    const r = createReceiver({ provider, allowUnauthenticated: true, log: false });
+    expect((await r.handle({ method: "POST", headers: {}, body: "{}" })).body).toBe('{"ok":true,"ignored":true}');
+    expect((await r.handle({ method: "POST", headers: { "x-keep": "1" }, body: "{}" })).body).toBe('{"ok":true}');
+    expect(deliverySpans().map((s) => [s.attributes["cmshooks.outcome"], s.attributes["http.response.status_code"]])).toEqual([
+      ["ignored", 200],
+      ["ok", 200],
+    ]);
   });
 });
 

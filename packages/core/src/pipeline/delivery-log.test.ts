@@ -93,6 +93,32 @@ describe("receiver option deliveryLog", () => {
     const { deliver, errors } = receiverWith({ when: "all", store: { append: () => { throw new Error("boom"); } } });
     expect((await deliver('{"id":"ok"}')).status).toBe(200);
     expect(errors.map((e) => e.code)).toEqual(["delivery_log_failed"]);
+    expect(errors.map((e) => e.message)).toEqual(["A delivery could not be recorded: boom"]);
+  });
+
+  it("takes a store's synchronous return value, whatever it is, as stored", async () => {
+    const appended: DeliveryRecord[] = [];
+    const { deliver, errors } = receiverWith({ when: "all", maxPending: 1, store: { append: (r) => appended.push(r) as never } });
+    await deliver('{"id":"1"}');
+    await deliver('{"id":"2"}');
+    await new Promise((r) => setTimeout(r, 0));
+    expect([appended.length, errors]).toEqual([2, []]);
+  });
+
+  it("reports a store that throws or rejects with nothing at all, and still answers", async () => {
+    const throwing = receiverWith({ when: "all", store: { append: () => { throw undefined; } } });
+    expect((await throwing.deliver('{"id":"ok"}')).status).toBe(200);
+    const rejecting = receiverWith({ when: "all", store: { append: () => Promise.reject(null) } });
+    expect((await rejecting.deliver('{"id":"ok"}')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([...throwing.errors, ...rejecting.errors].map((e) => e.message)).toEqual([
+      "A delivery could not be recorded: undefined",
+      "A delivery could not be recorded: null",
+    ]);
+  });
+
+  it("refuses a deliveryLog option without a store", () => {
+    expect(() => receiverWith({ store: undefined as never })).toThrow("createReceiver: deliveryLog needs a store with append(record)");
   });
 
   it("drops records while maxPending are being stored, says so once, and says how many once the store caught up", async () => {
@@ -109,6 +135,113 @@ describe("receiver option deliveryLog", () => {
   it("refuses an option it cannot use when the receiver is created", () => {
     expect(() => receiverWith({ store: {} as DeliveryLogOptions["store"] })).toThrow(/append/);
     expect(() => receiverWith({ when: "sometimes" as "all" })).toThrow(/deliveryLog.when/);
+  });
+
+  it("says what to pass for each option it refuses", () => {
+    expect(() => receiverWith({ store: {} as DeliveryLogOptions["store"] })).toThrow(
+      "createReceiver: deliveryLog needs a store with append(record), e.g. fileDeliveryLog(path)",
+    );
+    expect(() => receiverWith({ when: "sometimes" as "all" })).toThrow('createReceiver: deliveryLog.when must be "failed", "rejected", "all" or a function, got sometimes');
+    for (const maxPending of [0, -1, 1.5, Number.NaN]) {
+      expect(() => receiverWith({ maxPending })).toThrow(`createReceiver: deliveryLog.maxPending must be a positive integer, got ${maxPending}`);
+    }
+    expect(() => receiverWith({ maxPending: 1 })).not.toThrow();
+  });
+
+  it('"rejected" records 4xx only, "all" every answer, and a 2xx record has no error code', async () => {
+    const rejected = receiverWith({ when: "rejected" });
+    rejected.fail(true);
+    await rejected.deliver('{"id":"lost"}');
+    rejected.fail(false);
+    await rejected.deliver('{"id":"ok"}');
+    await rejected.deliver("[1]");
+    await rejected.deliver("nope");
+    expect(rejected.records.map((r) => [r.status, r.error])).toEqual([
+      [422, "invalid_payload"],
+      [400, "invalid_json"],
+    ]);
+    const all = receiverWith({ when: "all" });
+    await all.deliver('{"id":"ok"}');
+    all.fail(true);
+    await all.deliver('{"id":"lost"}');
+    expect(all.records.map((r) => [r.status, r.error])).toEqual([
+      [200, undefined],
+      [500, "handler_failed"],
+    ]);
+    expect(Object.hasOwn(all.records[0]!, "error")).toBe(true);
+  });
+
+  it("gives the predicate every answer, with its error code", async () => {
+    const seen: [number, string | undefined][] = [];
+    const { deliver, records } = receiverWith({ when: (record) => (seen.push([record.status, record.error]), false) });
+    await deliver('{"id":"ok"}');
+    await deliver("nope");
+    expect(seen).toEqual([
+      [200, undefined],
+      [400, "invalid_json"],
+    ]);
+    expect(records).toEqual([]);
+  });
+
+  it("records the bytes of a body given as bytes or a string, and the answer of a synchronous store without counting it pending", async () => {
+    const records: DeliveryRecord[] = [];
+    const errors: WebhookError[] = [];
+    const provider = defineProvider({ name: "plain", events: { ping: defineEvent(z.object({ id: z.string() })) }, auth: undefined, route: (body) => [{ name: "ping", payload: body }] });
+    const receiver = createReceiver({ provider, allowUnauthenticated: true, log: false, deliveryLog: { store: { append: (r) => void records.push(r) }, when: "all", maxPending: 1 } });
+    receiver.onError((e) => void errors.push(e));
+    receiver.onAny(() => {});
+    await receiver.handle({ method: "POST", headers: {}, body: '{"id":"s"}' });
+    await receiver.handle({ method: "POST", headers: {}, body: encoder.encode('{"id":"b"}') });
+    await receiver.handle({ method: "POST", headers: {}, body: '{"id":"t"}' });
+    expect(records.map((r) => new TextDecoder().decode(r.body))).toEqual(['{"id":"s"}', '{"id":"b"}', '{"id":"t"}']);
+    expect(records.map((r) => [r.path, r.ip])).toEqual([
+      ["/", undefined],
+      ["/", undefined],
+      ["/", undefined],
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it("reports a failing store with the status of the answer it recorded, and a store rejecting with a non-error", async () => {
+    const { deliver, errors, fail } = receiverWith({ when: "all", store: { append: () => Promise.reject("quota") } });
+    fail(true);
+    await deliver('{"id":"lost"}');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(errors.map((e) => [e.code, e.status, e.message, e.cause])).toEqual([
+      ["handler_failed", 500, "A handler for ping (event 0) failed: handler bug", expect.any(Error)],
+      ["delivery_log_failed", 500, "A delivery could not be recorded: quota", "quota"],
+    ]);
+  });
+
+  it("counts a record pending until its store settles, failed or not, and reports dropped ones once all settled", async () => {
+    const settle: { resolve: () => void; reject: (e: Error) => void }[] = [];
+    const { deliver, errors } = receiverWith({
+      when: "all",
+      maxPending: 2,
+      store: { append: () => new Promise<void>((resolve, reject) => settle.push({ resolve, reject })) },
+    });
+    await deliver('{"id":"1"}');
+    await deliver('{"id":"2"}');
+    await deliver('{"id":"3"}');
+    expect(errors.map((e) => [e.message, e.status])).toEqual([["The delivery log store is behind (2 records pending): dropping records", 200]]);
+    settle[0]!.reject(new Error("disk"));
+    await new Promise((r) => setTimeout(r, 0));
+    await deliver('{"id":"4"}');
+    expect(settle).toHaveLength(3);
+    settle[1]!.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(errors).toHaveLength(2);
+    settle[2]!.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(errors.map((e) => [e.message, e.status])).toEqual([
+      ["The delivery log store is behind (2 records pending): dropping records", 200],
+      ["A delivery could not be recorded: disk", 200],
+      ["The delivery log store caught up; 1 record(s) were dropped meanwhile", 200],
+    ]);
+    await deliver('{"id":"5"}');
+    settle[3]!.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(errors).toHaveLength(3);
   });
 });
 
