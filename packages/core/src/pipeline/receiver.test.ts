@@ -50,6 +50,7 @@ describe("createReceiver refuses a bad configuration, saying what to pass", () =
     ["a dedupe store without claim", { dedupe: { store: {} } }, "createReceiver: dedupe needs a store with claim/complete/release"],
     ["a log that is not a logger", { log: { error: () => {} } }, "createReceiver: log must be a logger with error() and warn() (console, pino, winston), or false"],
     ["a log that is a string", { log: "console" }, "createReceiver: log must be a logger"],
+    ["a log that is null", { log: null }, "createReceiver: log must be a logger"],
     ["a tenant that is not a function", { tenant: "acme" }, "createReceiver: tenant must be a function of the delivery, e.g. ({ params }) => params.tenant"],
     ["a provider without route()", { provider: { name: "x", auth: [] } }, "createReceiver: `provider` is required"],
     ["a handoff of null", { handoff: null }, "createReceiver: handoff needs an enqueue(events) function"],
@@ -577,6 +578,30 @@ describe("dedupe", () => {
     expect([response.status, JSON.parse(response.body).message]).toEqual([503, "This delivery is being handled by another instance; retry later"]);
     expect(released).toEqual(["a", "b"]);
     expect((await post({ id: "a" })).status).toBe(200);
+  });
+
+  it("still gives back the others and answers 503 when a release throws at once, and reports the claim it could not give back", async () => {
+    const inner = memoryDedupeStore();
+    await inner.claim("held", 60_000);
+    const released: string[] = [];
+    const store = {
+      claim: inner.claim.bind(inner),
+      complete: inner.complete.bind(inner),
+      release: (id: string) => {
+        if (id === "a") throw new Error("release threw");
+        released.push(id);
+        return inner.release(id);
+      },
+    };
+    const { receiver, post, errors } = receiverWith({ dedupe: store });
+    receiver.on("ping", () => {});
+    const response = await post([{ id: "a" }, { id: "held" }, { id: "b" }]);
+    expect([response.status, JSON.parse(response.body).error]).toEqual([503, "duplicate_in_progress"]);
+    expect(released).toEqual(["b"]);
+    const notReleased = errors.find((e) => e.code === "dedupe_unavailable");
+    expect(notReleased?.message).toMatch(/^Could not give back the dedupe claim for a; retries answer 503 until it expires/);
+    expect((notReleased?.cause as Error).message).toBe("release threw");
+    expect((await post({ id: "b" })).status).toBe(200);
   });
 
   it("runs the new ids of a delivery whose other ids were done", async () => {

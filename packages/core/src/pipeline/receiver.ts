@@ -223,7 +223,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
       };
     }
     const log = options.log;
-    if (log !== undefined && log !== false && (typeof log !== "object" || typeof log.error !== "function" || typeof log.warn !== "function")) {
+    if (log !== undefined && log !== false && (typeof log !== "object" || log === null || typeof log.error !== "function" || typeof log.warn !== "function")) {
       throw new ConfigurationError("createReceiver: log must be a logger with error() and warn() (console, pino, winston), or false");
     }
     this.#reporter = new Reporter(provider.name, log);
@@ -577,7 +577,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
         groups.push([record]);
       }
     }
-    const claims = await dedupeClaims(dedupe, ids);
+    const claims = await dedupeClaims(dedupe, ids, (e) => this.#reporter.report(e, { ip }));
     if (claims === undefined) return "duplicate";
     let failure: HandlerError | undefined;
     for (let g = 0; g < groups.length; g++) {
