@@ -13,8 +13,8 @@ const argv = process.argv.slice(2);
 const fwArg = argv.indexOf("--frameworks");
 const frameworks = fwArg >= 0 ? argv[fwArg + 1].split(",") : ["node", "express", "koa", "hono", "fastify"];
 const SECRET = "bench-secret";
-const DURATION = quick ? 2 : 4;
-const ROUNDS = quick ? 1 : 2;
+const DURATION = quick ? 2 : 3;
+const ROUNDS = quick ? 1 : 3; // a median of three: one disturbed round (a shared host) does not decide the ratio
 
 // Pin the load generator to core 0 and servers to core 1 where taskset exists.
 let pinned = false;
