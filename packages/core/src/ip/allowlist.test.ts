@@ -62,6 +62,16 @@ describe("compileIpAllowlist", () => {
       expect(allowlist.has(42 as unknown as string)).toBe(false);
     });
 
+    it("refuses text that does not parse whatever address the lookup before it read", () => {
+      const list = compileIpAllowlist(["2001:db8::/32", "::/128"]);
+      expect(list.has("2001:db8::1")).toBe(true);
+      expect(list.has("2001:db8::1%eth0")).toBe(false);
+      expect(list.has("2001:db8::1")).toBe(true);
+      expect(list.has("garbage")).toBe(false);
+      expect(list.has("::")).toBe(true);
+      expect(list.has("::g")).toBe(false);
+    });
+
     it("counts its entries in size", () => {
       expect(allowlist.size).toBe(4);
       expect(compileIpAllowlist([]).size).toBe(0);
@@ -215,6 +225,15 @@ describe("compileIpAllowlist", () => {
         "allowIps entry 42 is not a valid address or CIDR: it is not a string",
       );
       expect(() => compileIpAllowlist([null as unknown as string])).toThrow("allowIps entry null is not");
+      expect(() => compileIpAllowlist([{} as unknown as string])).toThrow(
+        "allowIps entry [object Object] is not a valid address or CIDR: it is not a string",
+      );
+      expect(() => compileIpAllowlist([["10.0.0.0/8"] as unknown as string])).toThrow(
+        "allowIps entry [object Array] is not a valid address or CIDR: it is not a string",
+      );
+      expect(() => compileIpAllowlist([Object.create(null) as string])).toThrow(
+        "allowIps entry [object Object] is not a valid address or CIDR: it is not a string",
+      );
     });
 
     it("refuses a list that is not an array", () => {

@@ -36,6 +36,11 @@ describe("parseForwardedFor (RFC 7239)", () => {
     ["for=192.0.2.43, for=198.51.100.17", ["192.0.2.43", "198.51.100.17"]],
     ['for=192.0.2.43,for="[2001:db8::2]";proto=https , for=10.0.0.1', ["192.0.2.43", "2001:db8::2", "10.0.0.1"]],
     ['for="\\192.0.2.1"', ["192.0.2.1"]],
+    ["for=192.0.2.60;", ["192.0.2.60"]],
+    ["for=192.0.2.60;;proto=http", ["192.0.2.60"]],
+    [";for=192.0.2.60", ["192.0.2.60"]],
+    ["for=192.0.2.43,\tfor=198.51.100.17", ["192.0.2.43", "198.51.100.17"]],
+    ["for=192.0.2.43\t;\tproto=http", ["192.0.2.43"]],
   ])("reads %s", (header, hops) => {
     expect(parseForwardedFor(header)).toEqual(hops);
   });
@@ -59,6 +64,11 @@ describe("parseForwardedFor (RFC 7239)", () => {
     ["for=192.0.2.1:99999999", "a port of more than five digits"],
     ["for=192.0.2.1:", "an empty port"],
     ["for=", "an empty node"],
+    ['for="[2001:db8::1]x8080"', "text then digits after the bracket"],
+    ['for="[2001:db8::1]8080"', "digits right after the bracket"],
+    ['for="[2001:db8::1]:"', "an empty port after the bracket"],
+    ['for=":80"', "a port without an address"],
+    ["for=:80", "an unquoted port without an address"],
   ])("gives an unusable hop for %j (%s)", (header) => {
     expect(parseForwardedFor(header)).toEqual([""]);
   });
@@ -71,6 +81,9 @@ describe("parseForwardedFor (RFC 7239)", () => {
     ['for="192.0.2.1', "an unclosed quote"],
     ["for", "a pair without ="],
     ["=192.0.2.1", "a pair without a name"],
+    ["for=192.0.2.1;=x", "a pair without a name after a good one"],
+    ["for=192.0.2.1;secure", "a pair without = after a good one"],
+    ["for=192.0.2.1, proto", "an element without = after a good one"],
     ["for=192.0.2.1 junk", "junk after a value"],
     ['for="192.0.2.1"x', "junk after a quoted value"],
     ['for="192.0.2.1, for=198.51.100.2', "a quote that swallows the next element"],

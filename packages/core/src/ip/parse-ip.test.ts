@@ -42,6 +42,16 @@ describe("parseIp", () => {
       ["2130706433", "a bare integer"],
       ["1.2.3.-4", "a sign"],
       ["１.2.3.4", "a full-width digit"],
+      // The first group is read as hex digits until the dot shows it is IPv4: its digits must then be decimal.
+      ["a.2.3.4", "a hex digit as the first octet"],
+      ["1a.2.3.4", "a hex digit in the first octet's ones"],
+      ["a1.2.3.4", "a hex digit in the first octet's tens"],
+      ["1f9.2.3.4", "a hex digit in a three-digit first octet"],
+      ["1234.1.2.3", "a four-digit first octet"],
+      ["0001.2.3.4", "a four-digit first octet with leading zeros"],
+      ["1x2.3.4", "a letter where the first dot should be"],
+      ["1 2.3.4", "a space where the first dot should be"],
+      ["1/2.3.4", "a slash where the first dot should be"],
     ])("refuses %j: %s", (text) => {
       expect(parseIp(text)).toBeUndefined();
     });

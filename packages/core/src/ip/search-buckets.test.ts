@@ -51,5 +51,43 @@ describe("SearchBuckets", () => {
   it("works with no keys", () => {
     const buckets = new SearchBuckets([]);
     expect(buckets.starts[buckets.bucketOf(42)]).toBe(0);
+    expect(buckets.min).toBe(0);
+    expect([buckets.shift, buckets.lastBucket, [...buckets.starts]]).toEqual([0, 0, [0, 0]]);
+  });
+
+  /** The documented layout, computed the slow way: min, the smallest shift under 2·count buckets, and per bucket the keys before it. */
+  function expectLayout(keys: readonly number[]): void {
+    const buckets = new SearchBuckets(keys);
+    const min = keys.length === 0 ? 0 : keys[0]!;
+    const span = keys.length === 0 ? 0 : keys[keys.length - 1]! - min;
+    const wanted = Math.min(1 << 18, Math.max(1, 2 * keys.length));
+    let shift = 0;
+    while (Math.floor(span / 2 ** shift) >= wanted) shift++;
+    const lastBucket = Math.floor(span / 2 ** shift);
+    const bucketOf = (key: number) => Math.min(Math.floor((key - min) / 2 ** shift), lastBucket);
+    const starts = Array.from({ length: lastBucket + 2 }, (_, bucket) => keys.filter((key) => bucketOf(key) < bucket).length);
+    expect({ min: buckets.min, shift: buckets.shift, lastBucket: buckets.lastBucket, starts: [...buckets.starts] }).toEqual({ min, shift, lastBucket, starts });
+    for (const key of keys) expect(buckets.bucketOf(key)).toBe(bucketOf(key));
+  }
+
+  it("has the documented layout: min, the smallest shift giving under two buckets per key, and the start of each bucket", () => {
+    expectLayout([5]);
+    expectLayout([0, 4]); // span 4 = 2 · 2 keys: one shift more
+    expectLayout([1000, 1010]);
+    expectLayout([1000, 1003]);
+    expectLayout([7, 7, 7]);
+    expectLayout([0, 0xffffffff]);
+    expectLayout([0xfffffff0, 0xffffffff]);
+    const key = fc.oneof(
+      fc.integer({ min: 0, max: 0xffffffff }),
+      fc.integer({ min: 1000, max: 1100 }),
+      fc.constantFrom(0, 1, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff),
+    );
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 40 }), (unsorted) => {
+        expectLayout([...unsorted].sort((a, b) => a - b));
+      }),
+      { seed: 0x5b, numRuns: 300 },
+    );
   });
 });

@@ -2,12 +2,25 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConfigurationError } from "../errors.js";
 import { toHeaderReader } from "../headers.js";
-import { compileClientIpResolver, type TrustProxyOption } from "./trust-proxy.js";
+import { compileClientIpResolver, type ClientIpResolver, type TrustProxyOption } from "./trust-proxy.js";
 import { canonicalText, ipv4Text, ipv4Value, ipv6Style, ipv6Text, ipv6Value } from "./reference-model.test-support.js";
 
 const xff = (value: string | string[]) => toHeaderReader({ "x-forwarded-for": value });
 const forwarded = (value: string) => toHeaderReader({ forwarded: value });
 const noHeaders = toHeaderReader({});
+
+/**
+ * A resolver compiled on its first use, inside a test rather than while vitest collects the file: a
+ * mutant that makes compiling throw then fails these tests. (An error while a file is collected is not
+ * a failed test, and Stryker's vitest runner let such mutants survive.)
+ */
+function compiledInTest(...args: Parameters<typeof compileClientIpResolver>): ClientIpResolver {
+  let resolver: ClientIpResolver | undefined;
+  const get = (): ClientIpResolver => (resolver ??= compileClientIpResolver(...args));
+  const lazy = ((peerIp, headers) => get()(peerIp, headers)) as ClientIpResolver;
+  Object.defineProperty(lazy, "problem", { get: () => get().problem });
+  return lazy;
+}
 
 describe("compileClientIpResolver", () => {
   describe("by default (undefined or false): nobody is trusted", () => {
@@ -38,7 +51,7 @@ describe("compileClientIpResolver", () => {
   });
 
   describe("true: everybody is trusted", () => {
-    const clientIp = compileClientIpResolver(true);
+    const clientIp = compiledInTest(true);
 
     it("returns the leftmost X-Forwarded-For address", () => {
       expect(clientIp("10.0.0.1", xff("203.0.113.7, 198.51.100.2, 10.0.0.2"))).toBe("203.0.113.7");
@@ -93,7 +106,7 @@ describe("compileClientIpResolver", () => {
   });
 
   describe("a list of addresses and CIDR blocks", () => {
-    const clientIp = compileClientIpResolver(["10.0.0.0/8", "2001:db8:ffff::/48"]);
+    const clientIp = compiledInTest(["10.0.0.0/8", "2001:db8:ffff::/48"]);
 
     it("ignores a spoofed X-Forwarded-For from an untrusted peer", () => {
       expect(clientIp("198.51.100.9", xff("10.0.0.1"))).toBe("198.51.100.9");
@@ -172,7 +185,7 @@ describe("compileClientIpResolver", () => {
   });
 
   describe("the Forwarded header (RFC 7239)", () => {
-    const clientIp = compileClientIpResolver(["10.0.0.0/8"]);
+    const clientIp = compiledInTest(["10.0.0.0/8"]);
 
     it("is read when no X-Forwarded-For arrived", () => {
       expect(clientIp("10.0.0.1", forwarded("for=203.0.113.7"))).toBe("203.0.113.7");
@@ -300,5 +313,98 @@ describe("compileClientIpResolver", () => {
         { numRuns: 2_000 },
       );
     });
+  });
+});
+
+describe("compileClientIpResolver: edge cases", () => {
+  it("compiles with the default header, and with true, inside a test", () => {
+    expect(compileClientIpResolver(1)("10.0.0.1", xff("203.0.113.7"))).toBe("203.0.113.7");
+    expect(compileClientIpResolver(1, {})("10.0.0.1", forwarded("for=203.0.113.7"))).toBe("203.0.113.7");
+    expect(compileClientIpResolver(1, { header: "auto" })("10.0.0.1", xff("203.0.113.7"))).toBe("203.0.113.7");
+    expect(compileClientIpResolver(true)("10.0.0.1", xff("203.0.113.7, 10.0.0.2"))).toBe("203.0.113.7");
+    expect(compileClientIpResolver(true, { header: "x-forwarded-for" })("10.0.0.1", xff("203.0.113.7"))).toBe("203.0.113.7");
+  });
+
+  it("strips a port only when it is 1 to 5 digits and at most 65535", () => {
+    const clientIp = compileClientIpResolver(true);
+    const via = (hop: string) => clientIp("10.0.0.1", xff(hop));
+    expect(via("203.0.113.7:65535")).toBe("203.0.113.7");
+    expect(via("203.0.113.7:1")).toBe("203.0.113.7");
+    expect(via("203.0.113.7:0")).toBe("203.0.113.7");
+    expect(via("203.0.113.7:09999")).toBe("203.0.113.7");
+    expect(via("[2001:db8::7]:65535")).toBe("2001:db8::7");
+    expect(via("[2001:db8::7]")).toBe("2001:db8::7");
+    for (const hop of [
+      "203.0.113.7:",
+      "203.0.113.7:65536",
+      "203.0.113.7:99999",
+      "203.0.113.7:000080",
+      "203.0.113.7:8a",
+      "203.0.113.7:a8",
+      "203.0.113.7:8/",
+      "203.0.113.7:abc",
+      "203.0.113.7:-1",
+      "203.0.113.7:+80",
+      "[2001:db8::7]:",
+      "[2001:db8::7]:65536",
+      "[2001:db8::7]:8a",
+      "[2001:db8::7]x443",
+      "[2001:db8::7]443",
+      "[2001:db8::7]garbage",
+    ]) {
+      expect(via(hop), hop).toBeUndefined();
+      expect(clientIp.problem, hop).toBe("unreadable_hop");
+    }
+  });
+
+  it("with a header named, a blank other header is no conflict, and a blank named header gives the peer", () => {
+    const viaForwarded = compileClientIpResolver(["10.0.0.0/8"], { header: "forwarded" });
+    expect(viaForwarded("10.0.0.1", toHeaderReader({ forwarded: "for=198.51.100.1", "x-forwarded-for": "  " }))).toBe("198.51.100.1");
+    expect(viaForwarded.problem).toBeUndefined();
+    expect(viaForwarded("10.0.0.1", toHeaderReader({ forwarded: "  ", "x-forwarded-for": "203.0.113.9" }))).toBe("10.0.0.1");
+    expect(viaForwarded.problem).toBeUndefined();
+    const viaXff = compileClientIpResolver(["10.0.0.0/8"], { header: "x-forwarded-for" });
+    expect(viaXff("10.0.0.1", toHeaderReader({ "x-forwarded-for": "198.51.100.1", forwarded: " " }))).toBe("198.51.100.1");
+    expect(viaXff("10.0.0.1", toHeaderReader({ "x-forwarded-for": " ", forwarded: "for=203.0.113.9" }))).toBe("10.0.0.1");
+    expect(viaXff.problem).toBeUndefined();
+  });
+
+  it("reports an unreadable hop in the named header as such, whatever the other header says", () => {
+    const viaXff = compileClientIpResolver(["10.0.0.0/8"], { header: "x-forwarded-for" });
+    expect(viaXff("10.0.0.1", toHeaderReader({ "x-forwarded-for": "garbage", forwarded: "for=203.0.113.9" }))).toBeUndefined();
+    expect(viaXff.problem).toBe("unreadable_hop");
+    const viaForwarded = compileClientIpResolver(["10.0.0.0/8"], { header: "forwarded" });
+    expect(viaForwarded("10.0.0.1", toHeaderReader({ forwarded: "for=unknown", "x-forwarded-for": "203.0.113.9" }))).toBeUndefined();
+    expect(viaForwarded.problem).toBe("unreadable_hop");
+  });
+
+  it("in auto mode reads X-Forwarded-For, or Forwarded when X-Forwarded-For is blank, and never compares them", () => {
+    const auto = compileClientIpResolver(["10.0.0.0/8"]);
+    expect(auto("10.0.0.1", toHeaderReader({ "x-forwarded-for": "  ", forwarded: "for=203.0.113.9" }))).toBe("203.0.113.9");
+    expect(auto("10.0.0.1", toHeaderReader({ "x-forwarded-for": "", forwarded: "for=203.0.113.9" }))).toBe("203.0.113.9");
+    // Even with a request header that happens to be called "auto".
+    const both = toHeaderReader({ "x-forwarded-for": "198.51.100.1", forwarded: "for=203.0.113.9", auto: "yes" });
+    expect(auto("10.0.0.1", both)).toBe("198.51.100.1");
+    expect(auto.problem).toBeUndefined();
+  });
+
+  it("expands only the names of ranges given as strings, and shows a string option as the list it may have meant", () => {
+    expect(() => compileClientIpResolver([["loopback"]] as unknown as string[])).toThrow(
+      "trustProxy entry [object Array] is not a valid address or CIDR: it is not a string",
+    );
+    const message = (option: unknown): string | undefined => {
+      try {
+        compileClientIpResolver(option as TrustProxyOption);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigurationError);
+        return (error as Error).message;
+      }
+      return undefined;
+    };
+    const kinds = "trustProxy must be a boolean, a hop count, an array of addresses and CIDR blocks, or a function";
+    expect(message("10.0.0.0/8,127.0.0.1")).toBe(`${kinds} (a list is an array: ["10.0.0.0/8","127.0.0.1"])`);
+    expect(message("10.0.0.0/8 , loopback")).toBe(`${kinds} (a list is an array: ["10.0.0.0/8","loopback"])`);
+    expect(message({})).toBe(kinds);
+    expect(message(null)).toBe(kinds);
   });
 });
