@@ -5,6 +5,7 @@ import { secretHeader } from "../auth/secret-header.js";
 import { makeCreateReceiver } from "../create-receiver.js";
 import { nodeCryptoEngine } from "../crypto/node-crypto.js";
 import { webCryptoEngine } from "../crypto/web-crypto.js";
+import type { DedupeStore } from "../dedupe/dedupe-store.js";
 import { memoryDedupeStore } from "../dedupe/memory-store.js";
 import { HandlerError, UnauthorizedError, type WebhookError } from "../errors.js";
 import { defineEvent, defineProvider } from "../provider.js";
@@ -560,18 +561,24 @@ describe("dedupe", () => {
     expect((await post({ id: "good" })).status).toBe(200);
   });
 
-  it("gives back the claims it took when another instance holds one of the delivery's ids, even if a release fails", async () => {
+  /** A memory store in which another instance holds "held", with `release` replaced (`released`: the ids it was asked to give back). */
+  async function storeHolding(release: (id: string, inner: DedupeStore) => void | Promise<void>) {
     const inner = memoryDedupeStore();
     await inner.claim("held", 60_000);
     const released: string[] = [];
-    const store = {
+    const store: DedupeStore = {
       claim: inner.claim.bind(inner),
       complete: inner.complete.bind(inner),
       release: (id: string) => {
         released.push(id);
-        return id === "b" ? Promise.reject(new Error("release failed")) : inner.release(id);
+        return release(id, inner);
       },
     };
+    return { store, released };
+  }
+
+  it("gives back the claims it took when another instance holds one of the delivery's ids, even if a release fails", async () => {
+    const { store, released } = await storeHolding((id, inner) => (id === "b" ? Promise.reject(new Error("release failed")) : inner.release(id)));
     const { receiver, post } = receiverWith({ dedupe: store });
     receiver.on("ping", () => {});
     const response = await post([{ id: "a" }, { id: "held" }, { id: "b" }]);
@@ -581,23 +588,15 @@ describe("dedupe", () => {
   });
 
   it("still gives back the others and answers 503 when a release throws at once, and reports the claim it could not give back", async () => {
-    const inner = memoryDedupeStore();
-    await inner.claim("held", 60_000);
-    const released: string[] = [];
-    const store = {
-      claim: inner.claim.bind(inner),
-      complete: inner.complete.bind(inner),
-      release: (id: string) => {
-        if (id === "a") throw new Error("release threw");
-        released.push(id);
-        return inner.release(id);
-      },
-    };
+    const { store, released } = await storeHolding((id, inner) => {
+      if (id === "a") throw new Error("release threw");
+      return inner.release(id);
+    });
     const { receiver, post, errors } = receiverWith({ dedupe: store });
     receiver.on("ping", () => {});
     const response = await post([{ id: "a" }, { id: "held" }, { id: "b" }]);
     expect([response.status, JSON.parse(response.body).error]).toEqual([503, "duplicate_in_progress"]);
-    expect(released).toEqual(["b"]);
+    expect(released).toEqual(["a", "b"]);
     const notReleased = errors.find((e) => e.code === "dedupe_unavailable");
     expect(notReleased?.message).toMatch(/^Could not give back the dedupe claim for a; retries answer 503 until it expires/);
     expect((notReleased?.cause as Error).message).toBe("release threw");
