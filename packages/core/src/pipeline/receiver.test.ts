@@ -592,13 +592,19 @@ describe("dedupe", () => {
       if (id === "a") throw new Error("release threw");
       return inner.release(id);
     });
-    const { receiver, post, errors } = receiverWith({ dedupe: store });
-    receiver.on("ping", () => {});
-    const response = await post([{ id: "a" }, { id: "held" }, { id: "b" }]);
+    const { receiver, post } = receiverWith({ dedupe: store });
+    const reported: [WebhookError, string | undefined][] = [];
+    receiver.on("ping", () => {}).onError((e, context) => void reported.push([e, context.ip]));
+    const response = await post([{ id: "a" }, { id: "held" }, { id: "b" }], {}, { ip: "192.0.2.7" });
     expect([response.status, JSON.parse(response.body).error]).toEqual([503, "duplicate_in_progress"]);
     expect(released).toEqual(["a", "b"]);
-    const notReleased = errors.find((e) => e.code === "dedupe_unavailable");
-    expect(notReleased?.message).toMatch(/^Could not give back the dedupe claim for a; retries answer 503 until it expires/);
+    const [notReleased, ip] = reported.find(([e]) => e.code === "dedupe_unavailable") ?? [];
+    expect([notReleased?.status, notReleased?.level, notReleased?.message, ip]).toEqual([
+      500,
+      "warning",
+      "Could not give back the dedupe claim for a; retries answer 503 until it expires (processingTtlMs, 60000 ms)",
+      "192.0.2.7",
+    ]);
     expect((notReleased?.cause as Error).message).toBe("release threw");
     expect((await post({ id: "b" })).status).toBe(200);
   });
