@@ -1,9 +1,12 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { CryptoEngine } from "../crypto/engine.js";
 import { nodeCryptoEngine } from "../crypto/node-crypto.js";
 import { webCryptoEngine } from "../crypto/web-crypto.js";
 import { ConfigurationError } from "../errors.js";
+import { toHeaderReader } from "../headers.js";
 import { makeHmacMatcher } from "./hmac-matcher.js";
+import { CredentialsUnavailableError, type TenantContext } from "./tenant-secrets.js";
 
 const data = new TextEncoder().encode('1700000000000.{"_id":"movie_1"}');
 const digest = (secret: string, encoding: "base64" | "base64url" | "hex") => createHmac("sha256", secret).update(data).digest(encoding);
@@ -46,6 +49,51 @@ for (const [engineName, engine] of [
       expect(typeof result === "boolean").toBe(engine.sync);
     });
 
+    it("says whether it needs the delivery's tenant: not with fixed secrets, yes with a function", () => {
+      expect(hmacMatcher({ secret: "s3cret" }).perTenant).toBe(false);
+      expect(hmacMatcher({ secret: ["new", "old"] }).perTenant).toBe(false);
+      expect(hmacMatcher({ secret: () => "s3cret" }).perTenant).toBe(true);
+    });
+
+    describe("with a secret per tenant", () => {
+      const secrets: Record<string, string | string[]> = { acme: "acme-secret", globex: ["globex-new", "globex-old"] };
+      const tenant = (name: string | undefined): TenantContext => ({ tenant: name, params: {}, headers: toHeaderReader({}), peek: () => undefined });
+
+      it("matches the tenant's own secret (any of its rotation list), never another tenant's", async () => {
+        const matches = hmacMatcher({ secret: ({ tenant: name }) => (name ? secrets[name] : undefined) });
+        expect(await matches(data, digest("acme-secret", "base64"), tenant("acme"))).toBe(true);
+        expect(await matches(data, digest("globex-old", "base64"), tenant("globex"))).toBe(true);
+        expect(await matches(data, digest("acme-secret", "base64"), tenant("globex"))).toBe(false);
+      });
+
+      it("never matches for an unknown tenant, and answers in the engine's own way (a boolean where it is synchronous)", async () => {
+        const matches = hmacMatcher({ secret: ({ tenant: name }) => (name ? secrets[name] : undefined) });
+        const result = matches(data, digest("acme-secret", "base64"), tenant("initech"));
+        expect(typeof result === "boolean").toBe(engine.sync);
+        expect(await result).toBe(false);
+        // No tenant at all: the lookup sees none, and nothing matches.
+        expect(await matches(data, digest("acme-secret", "base64"))).toBe(false);
+      });
+
+      it("waits for a lookup that answers later, and caches its answer", async () => {
+        let lookups = 0;
+        const matches = hmacMatcher({ secret: async ({ tenant: name }) => (lookups++, name ? secrets[name] : undefined) });
+        expect(await matches(data, digest("acme-secret", "base64"), tenant("acme"))).toBe(true);
+        expect(await matches(data, digest("other", "base64"), tenant("acme"))).toBe(false);
+        expect(await matches(data, digest("acme-secret", "base64"), tenant("nobody"))).toBe(false);
+        expect(lookups).toBe(2);
+      });
+
+      it("throws CredentialsUnavailableError (503) when the lookup fails, rather than answering a mismatch", async () => {
+        const matches = hmacMatcher({
+          secret: () => {
+            throw new Error("vault down");
+          },
+        });
+        await expect(async () => matches(data, digest("acme-secret", "base64"), tenant("acme"))).rejects.toBeInstanceOf(CredentialsUnavailableError);
+      });
+    });
+
     it("refuses an empty secret or an unknown encoding at construction", () => {
       expect(() => hmacMatcher({ secret: "", what: "sanity" })).toThrow(/sanity: secret #1 is empty/);
       // @ts-expect-error — not an encoding
@@ -53,6 +101,31 @@ for (const [engineName, engine] of [
     });
   });
 }
+
+describe("hmacMatcher with a secret per tenant: an unknown tenant costs what a known one does", () => {
+  it("computes one HMAC per delivery for a known tenant, an unknown one and no tenant alike", () => {
+    let signed = 0;
+    const counting: CryptoEngine = {
+      ...nodeCryptoEngine,
+      hmac(algorithm, secret) {
+        const sign = nodeCryptoEngine.hmac(algorithm, secret);
+        return (bytes, encoding) => (signed++, sign(bytes, encoding));
+      },
+    };
+    const matches = makeHmacMatcher(counting)({ secret: ({ tenant }) => (tenant === "acme" ? "acme-secret" : undefined) });
+    const context = (tenant: string | undefined): TenantContext => ({ tenant, params: {}, headers: toHeaderReader({}), peek: () => undefined });
+    const costs = [context("acme"), context("initech"), undefined].map((tenant) => {
+      const before = signed;
+      const result = matches(data, digest("acme-secret", "base64"), tenant);
+      return [result, signed - before];
+    });
+    expect(costs).toEqual([
+      [true, 1],
+      [false, 1],
+      [false, 1],
+    ]);
+  });
+});
 
 describe("hmacMatcher algorithms and base64url", () => {
   const hmacMatcher = makeHmacMatcher(nodeCryptoEngine);
