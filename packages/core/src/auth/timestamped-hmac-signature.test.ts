@@ -78,3 +78,23 @@ describe("timestampedHmacSignature with another algorithm", () => {
   });
 });
 
+
+describe("timestampedHmacSignature with a secret per tenant", () => {
+  it("is per tenant, and passes its cache options on (ttlMs 0: the lookup runs for every delivery)", () => {
+    let lookups = 0;
+    const check = makeTimestampedHmacSignature(nodeCryptoEngine)({
+      header: "x-sig",
+      secret: ({ tenant }) => (lookups++, tenant === "acme" ? "acme-secret" : undefined),
+      cache: { ttlMs: 0 },
+      encoding: "hex",
+      form: "ts=<ms>;sig=<hex>",
+      parse,
+      signedBytes: ({ timestamp }, raw) => new Uint8Array([...encoder.encode(`${timestamp}:`), ...raw]),
+      defaultToleranceMs: 60_000,
+      what: "test",
+    });
+    const tenant = { tenant: "acme", params: {}, headers: toHeaderReader({}), peek: () => undefined };
+    const verify = () => check.verify({ headers: toHeaderReader({ "x-sig": sign("acme-secret", Date.now()) }), body, url: undefined, tenant });
+    expect([check.perTenant, verify(), verify(), lookups]).toEqual([true, undefined, undefined, 2]);
+  });
+});
