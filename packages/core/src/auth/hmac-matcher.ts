@@ -24,6 +24,8 @@ export interface HmacMatcherOptions {
   encoding?: SignatureEncoding;
   /** Who asks, for configuration errors, e.g. `"sanity"`. */
   what?: string;
+  /** How the user's own setting is named in secret errors, e.g. "kontent: `secret`" (see `hmacSignature`). */
+  setting?: string;
 }
 
 /**
@@ -66,7 +68,7 @@ export function makeHmacMatcher(engine: CryptoEngine): HmacMatcherFactory {
       matchesAnyKey(keys, data, receivedForm(received), digestEncoding, normalise);
 
     if (typeof options.secret !== "function") {
-      const signers = prepare(secretList(options.secret as SecretValue, what));
+      const signers = prepare(secretList(options.secret as SecretValue, what, options.setting));
       return Object.assign((data: Uint8Array, received: string) => matchAny(signers, data, received), { perTenant: false });
     }
     const perTenant = new TenantSecretCache(options.secret, prepare, what, options.cache);

@@ -1,10 +1,8 @@
-import type { CryptoEngine, DigestEncoding, HmacAlgorithm, HmacSigner } from "../crypto/engine.js";
-import { toBytes } from "../crypto/encoding.js";
+import type { CryptoEngine, DigestEncoding, HmacAlgorithm } from "../crypto/engine.js";
 import { ConfigurationError, UnauthorizedError } from "../errors.js";
 import type { AuthInput, AuthOutcome, Authenticator } from "./authenticator.js";
-import { matchesAnyKey } from "./hmac-matcher.js";
-import { secretList } from "./secret-list.js";
-import { NO_TENANT, TenantSecretCache, type SecretOption, type TenantCacheOptions } from "./tenant-secrets.js";
+import { makeHmacMatcher } from "./hmac-matcher.js";
+import type { SecretOption, TenantCacheOptions } from "./tenant-secrets.js";
 
 /** Options of {@link HmacSignatureFactory}. */
 export interface HmacSignatureOptions {
@@ -45,20 +43,21 @@ const QUOTED = /^"(.*)"$/s;
 
 /** Binds the HMAC check to one crypto engine (Node's or Web Crypto). */
 export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
+  const hmacMatcher = makeHmacMatcher(engine);
   return function hmacSignature(options) {
     const headers = (typeof options.header === "string" ? [options.header] : [...options.header]).map((h) => h.toLowerCase());
     if (headers.length === 0 || headers.some((h) => h === "")) throw new ConfigurationError("hmacSignature: `header` is required");
     const encoding = options.encoding ?? "base64";
     if (encoding !== "base64" && encoding !== "hex") throw new ConfigurationError(`hmacSignature: unknown encoding "${String(encoding)}"`);
-    const algorithm = options.algorithm ?? "sha256";
-    if (!["sha256", "sha1", "sha512"].includes(algorithm)) {
-      throw new ConfigurationError(`hmacSignature: unknown algorithm "${String(algorithm)}"`);
-    }
-    const prepare = (secrets: readonly (string | Uint8Array)[]) => secrets.map((s) => engine.hmac(algorithm, toBytes(s)));
-    const perTenant = typeof options.secret === "function" ? new TenantSecretCache(options.secret, prepare, "hmacSignature", options.cache) : undefined;
-    const signers: readonly HmacSigner[] = perTenant ? [] : prepare(secretList(options.secret as Exclude<SecretOption, (...args: never[]) => unknown>, "hmacSignature", options.setting));
-    // An unknown tenant is checked against a random key, so it costs what a known one does and answers the same 401.
-    const decoy: readonly HmacSigner[] = perTenant ? [engine.hmac(algorithm, crypto.getRandomValues(new Uint8Array(32)))] : [];
+    // The secrets, their rotation, a tenant's lookup and an unknown tenant's decoy are the matcher's.
+    const matches = hmacMatcher({
+      secret: options.secret,
+      encoding,
+      algorithm: options.algorithm ?? "sha256",
+      what: "hmacSignature",
+      ...(options.setting ? { setting: options.setting } : {}),
+      ...(options.cache ? { cache: options.cache } : {}),
+    });
     const prefix = options.prefix ?? "";
     const signedPayload = options.signedPayload;
     const fallbackPayload = options.fallbackPayload;
@@ -80,47 +79,31 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
         if (!received.startsWith(prefix)) return new UnauthorizedError("signature_mismatch", `${header} does not start with ${prefix}`);
         received = received.slice(prefix.length);
       }
-      return { received: encoding === "hex" ? received.toLowerCase() : received, header };
+      return { received, header };
     };
 
     return {
       kind: "hmac",
       needsBody: true,
-      perTenant: perTenant !== undefined,
+      perTenant: matches.perTenant,
       verify(input): AuthOutcome | Promise<AuthOutcome> {
         const signature = read(input);
         if (signature instanceof UnauthorizedError) return signature;
+        const { received, header } = signature;
         const data = signedPayload ? signedPayload(input) : input.body;
-        if (!perTenant) return check(signers, signature, data, input, true);
-        const verifyWith = (keys: readonly HmacSigner[], known: boolean) => check(keys, signature, data, input, known);
-        const keys = perTenant.get(input.tenant ?? NO_TENANT);
-        if (keys instanceof Promise) return keys.then((k) => verifyWith(k ?? decoy, k !== undefined));
-        return verifyWith(keys ?? decoy, keys !== undefined);
+        const first = matches(data, received, input.tenant);
+        if (first === true) return undefined; // the common case, with nothing allocated for the others
+        // Only on a mismatch, and only when it differs: the fallback reading of the signed bytes.
+        const mismatch = () => new UnauthorizedError("signature_mismatch", `${header} does not match the body`);
+        const settle = (matched: boolean): AuthOutcome | Promise<AuthOutcome> => {
+          if (matched) return undefined;
+          const other = fallbackPayload?.(input);
+          if (other === undefined || other === data) return mismatch();
+          const again = matches(other, received, input.tenant);
+          return typeof again === "boolean" ? (again ? undefined : mismatch()) : again.then((m) => (m ? undefined : mismatch()));
+        };
+        return typeof first === "boolean" ? settle(first) : first.then(settle);
       },
     };
-
-    /**
-     * Checks the exact bytes, then (only on a mismatch, and only when it
-     * differs) the fallback reading; a decoy check always fails.
-     */
-    function check(
-      keys: readonly HmacSigner[],
-      { received, header }: { received: string; header: string },
-      data: Uint8Array,
-      input: AuthInput,
-      known: boolean,
-    ): AuthOutcome | Promise<AuthOutcome> {
-      const first = matchesAnyKey(keys, data, received, encoding);
-      if (first === true && known) return undefined; // the common case, with nothing allocated for the others
-      const mismatch = () => new UnauthorizedError("signature_mismatch", `${header} does not match the body`);
-      const settle = (matched: boolean): AuthOutcome | Promise<AuthOutcome> => {
-        if (matched) return known ? undefined : mismatch();
-        const other = fallbackPayload?.(input);
-        if (other === undefined || other === data) return mismatch();
-        const again = matchesAnyKey(keys, other, received, encoding);
-        return typeof again === "boolean" ? (again && known ? undefined : mismatch()) : again.then((m) => (m && known ? undefined : mismatch()));
-      };
-      return typeof first === "boolean" ? settle(first) : first.then(settle);
-    }
   };
 }
