@@ -14,21 +14,23 @@ const parse = (value: string) => {
   return match ? { timestamp: Number(match[1]), signature: match[2]! } : undefined;
 };
 
+/** The scheme's options but the secret. */
+const SCHEME = {
+  header: "x-sig",
+  encoding: "hex",
+  form: "ts=<ms>;sig=<hex>",
+  parse,
+  signedBytes: ({ timestamp }: { timestamp: number }, raw: Uint8Array) => new Uint8Array([...encoder.encode(`${timestamp}:`), ...raw]),
+  defaultToleranceMs: 60_000,
+  what: "test",
+} as const;
+
 for (const [engineName, engine] of [
   ["node:crypto", nodeCryptoEngine],
   ["Web Crypto", webCryptoEngine],
 ] as const) {
   // Built inside each test, so that a failure to build fails that test.
-  const build = () => makeTimestampedHmacSignature(engine)({
-    header: "x-sig",
-    secret: ["new", "old"],
-    encoding: "hex",
-    form: "ts=<ms>;sig=<hex>",
-    parse,
-    signedBytes: ({ timestamp }, raw) => new Uint8Array([...encoder.encode(`${timestamp}:`), ...raw]),
-    defaultToleranceMs: 60_000,
-    what: "test",
-  });
+  const build = () => makeTimestampedHmacSignature(engine)({ ...SCHEME, secret: ["new", "old"] });
   const verify = async (value: string | undefined) =>
     (await build().verify({ headers: toHeaderReader(value === undefined ? {} : { "x-sig": value }), body, url: undefined }))?.message ?? "ok";
 
@@ -61,17 +63,7 @@ for (const [engineName, engine] of [
 describe("timestampedHmacSignature with another algorithm", () => {
   it("signs with the algorithm it is given", () => {
     const now = Date.now();
-    const check = makeTimestampedHmacSignature(nodeCryptoEngine)({
-      header: "x-sig",
-      secret: "k",
-      encoding: "hex",
-      algorithm: "sha1",
-      form: "ts=<ms>;sig=<hex>",
-      parse,
-      signedBytes: ({ timestamp }, raw) => new Uint8Array([...encoder.encode(`${timestamp}:`), ...raw]),
-      defaultToleranceMs: 60_000,
-      what: "test",
-    });
+    const check = makeTimestampedHmacSignature(nodeCryptoEngine)({ ...SCHEME, secret: "k", algorithm: "sha1" });
     const sha1 = `ts=${now};sig=${createHmac("sha1", "k").update(`${now}:`).update(body).digest("hex")}`;
     const verify = (value: string) => check.verify({ headers: toHeaderReader({ "x-sig": value }), body, url: undefined });
     expect([verify(sha1), verify(sign("k", now))]).toEqual([undefined, expect.objectContaining({ code: "signature_mismatch" })]);
@@ -83,15 +75,9 @@ describe("timestampedHmacSignature with a secret per tenant", () => {
   it("is per tenant, and passes its cache options on (ttlMs 0: the lookup runs for every delivery)", () => {
     let lookups = 0;
     const check = makeTimestampedHmacSignature(nodeCryptoEngine)({
-      header: "x-sig",
+      ...SCHEME,
       secret: ({ tenant }) => (lookups++, tenant === "acme" ? "acme-secret" : undefined),
       cache: { ttlMs: 0 },
-      encoding: "hex",
-      form: "ts=<ms>;sig=<hex>",
-      parse,
-      signedBytes: ({ timestamp }, raw) => new Uint8Array([...encoder.encode(`${timestamp}:`), ...raw]),
-      defaultToleranceMs: 60_000,
-      what: "test",
     });
     const tenant = { tenant: "acme", params: {}, headers: toHeaderReader({}), peek: () => undefined };
     const verify = () => check.verify({ headers: toHeaderReader({ "x-sig": sign("acme-secret", Date.now()) }), body, url: undefined, tenant });
