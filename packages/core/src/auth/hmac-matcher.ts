@@ -93,12 +93,12 @@ export function makeHmacMatcher(engine: CryptoEngine): HmacMatcherFactory {
  * tried, so the time taken does not reveal which one matched: a boolean where
  * the engine is synchronous, else a promise.
  */
-export function matchesAnyKey(
+function matchesAnyKey(
   keys: readonly HmacSigner[],
   data: Uint8Array,
   received: string,
   encoding: DigestEncoding,
-  normalise: (digest: string) => string = (digest) => digest,
+  normalise: (digest: string) => string,
 ): boolean | Promise<boolean> {
   let matched = false;
   let pending: Promise<string>[] | undefined;
