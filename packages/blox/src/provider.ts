@@ -1,4 +1,4 @@
-import { defineProvider, hmacSignature, parseEnvelope, type SecretOption, type TenantCacheOptions, type ProviderOf } from "@cmshooks/core";
+import { cachedEventName, defineProvider, hmacSignature, parseEnvelope, type SecretOption, type TenantCacheOptions, type ProviderOf } from "@cmshooks/core";
 import { bloxEventName } from "./event-name.js";
 import { bloxEvents } from "./events.js";
 import { bloxEnvelopeSchema } from "./schemas.js";
@@ -31,6 +31,7 @@ export type BloxProvider = ProviderOf<typeof bloxEvents>;
  * ```
  */
 export function blox(options: BloxOptions): BloxProvider {
+  const nameOf = cachedEventName(bloxEventName);
   return defineProvider({
     name: "blox",
     events: bloxEvents,
@@ -38,7 +39,7 @@ export function blox(options: BloxOptions): BloxProvider {
     outboundIps: bloxOutboundIps,
     route(body) {
       const { application, event } = parseEnvelope(bloxEnvelopeSchema, body);
-      return [{ name: bloxEventName(application, event), payload: body }];
+      return [{ name: nameOf(application, event), payload: body }];
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { RoutedEvent } from "@cmshooks/core";
+import { cachedEventName, type RoutedEvent } from "@cmshooks/core";
 import { readDefaultEnvelope } from "./default-envelope.js";
 import type { ContensisMeta } from "./meta.js";
 import { contensisEventName, contensisResourceType, splitContensisEventName, type ContensisResourceType } from "./resource-events.js";
@@ -41,9 +41,7 @@ export function routeContensisDelivery(body: unknown, meta: ContensisMeta<string
 }
 
 /** The canonical name, or `<resourceType>.<event>` as received (an unknown event: acknowledged, seen by `onAny`). */
-function nameOf(resourceType: string, event: string): string {
-  return contensisEventName(resourceType, event) ?? `${resourceType}.${event}`;
-}
+const nameOf = cachedEventName((resourceType, event) => contensisEventName(resourceType, event) ?? `${resourceType}.${event}`);
 
 function resourceTypesSending(event: string, topics: readonly ContensisTopic[]): ContensisResourceType[] {
   const found = new Set<ContensisResourceType>();

@@ -5,6 +5,7 @@ export * from "./unified-events.js";
 export * from "./native-events.js";
 export * from "./provider.js";
 export { openObject } from "./open-object.js";
+export { cachedEventName } from "./event-name-cache.js";
 export type { Authenticator, AuthInput, AuthOutcome } from "./auth/authenticator.js";
 export { constantTimeEqual, constantTimeIncludes } from "./auth/constant-time.js";
 export { secretHeader, type SecretHeaderOptions } from "./auth/secret-header.js";

@@ -1,4 +1,4 @@
-import { defineProvider, parseEnvelope, type Authenticator, type ProviderOf } from "@cmshooks/core";
+import { cachedEventName, defineProvider, parseEnvelope, type Authenticator, type ProviderOf } from "@cmshooks/core";
 import { inbentaEventName } from "./event-name.js";
 import { inbentaEvents } from "./events.js";
 import { inbentaEnvelopeSchema } from "./schemas.js";
@@ -38,6 +38,7 @@ export type InbentaProvider = ProviderOf<typeof inbentaEvents>;
  * ```
  */
 export function inbenta(options: InbentaOptions = {}): InbentaProvider {
+  const nameOf = cachedEventName((webhook, action) => `${webhook}.${action}`);
   return defineProvider({
     name: "inbenta",
     events: inbentaEvents,
@@ -49,7 +50,7 @@ export function inbenta(options: InbentaOptions = {}): InbentaProvider {
       // The two webhook types Inbenta's settings configure: transactions say `trigger`, the "webhook upon saving" says `action`.
       if (isObject(body) && !("trigger" in body) && "action" in body) {
         const { action } = parseEnvelope(inbentaSavingEnvelopeSchema, body);
-        return [{ name: `upon_saving.${action}`, payload: body }];
+        return [{ name: nameOf("upon_saving", action), payload: body }];
       }
       const { trigger } = parseEnvelope(inbentaEnvelopeSchema, body);
       return [{ name: inbentaEventName(trigger), payload: body }];

@@ -1,4 +1,4 @@
-import { defineProvider, parseEnvelope, type Authenticator, type ProviderOf } from "@cmshooks/core";
+import { cachedEventName, defineProvider, parseEnvelope, type Authenticator, type ProviderOf } from "@cmshooks/core";
 import { kapostEvents } from "./events.js";
 import { kapostEnvelopeSchema } from "./schemas.js";
 
@@ -32,6 +32,7 @@ export type KapostProvider = ProviderOf<typeof kapostEvents>;
  * ```
  */
 export function kapost(options: KapostOptions = {}): KapostProvider {
+  const nameOf = cachedEventName((type, operation) => `${type}.${operation}`);
   return defineProvider({
     name: "kapost",
     events: kapostEvents,
@@ -41,7 +42,7 @@ export function kapost(options: KapostOptions = {}): KapostProvider {
     authAdvice: "kapost({ auth: basicAuth() }) with the credentials in the webhook URL, or secretPathSegment() / secretQueryParam(); Kapost signs nothing, so there is no secret to give",
     route(body) {
       const { type, operation } = parseEnvelope(kapostEnvelopeSchema, body);
-      return [{ name: `${type}.${operation}`, payload: body }];
+      return [{ name: nameOf(type, operation), payload: body }];
     },
   });
 }

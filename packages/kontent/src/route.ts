@@ -1,4 +1,4 @@
-import { parseEnvelope, ValidationError, type RouteContext, type RoutedEvent } from "@cmshooks/core";
+import { cachedEventName, parseEnvelope, ValidationError, type RouteContext, type RoutedEvent } from "@cmshooks/core";
 import type { KontentAcceptCheck } from "./accept-filter.js";
 import { kontentLegacyEvents } from "./legacy-events.js";
 import { kontentLegacyEnvelopeSchema } from "./legacy-schemas.js";
@@ -26,6 +26,9 @@ const COMPARED: readonly (readonly [keyof typeof KONTENT_MESSAGE_HEADERS, string
 function eventName(name: string, own: ReadonlySet<string>, other: ReadonlySet<string>, format: string): string {
   return own.has(name) || !other.has(name) ? name : `${format}:${name}`;
 }
+
+const notificationName = cachedEventName((objectType, action) => eventName(`${objectType}.${action}`, NOTIFICATION_NAMES, LEGACY_NAMES, "notification"));
+const legacyName = cachedEventName((type, operation) => eventName(`${type}.${operation}`, LEGACY_NAMES, NOTIFICATION_NAMES, "legacy"));
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -58,7 +61,7 @@ function routeNotification(notification: unknown, i: number): RoutedEvent {
   const message = isObject(notification) && isObject(notification.message) ? notification.message : undefined;
   const { object_type: objectType, action } = message ?? {};
   if (typeof objectType === "string" && objectType !== "" && typeof action === "string" && action !== "") {
-    return { name: eventName(`${objectType}.${action}`, NOTIFICATION_NAMES, LEGACY_NAMES, "notification"), payload: notification, path };
+    return { name: notificationName(objectType, action), payload: notification, path };
   }
   return {
     name: "notification:unreadable",
@@ -114,7 +117,7 @@ export function routeKontentDelivery(body: unknown, context: RouteContext<Konten
     warnOnHeaderMismatch(message, context);
     trustBodyMessage(message, context.meta);
     if (accept && !accept.message(message)) return [];
-    return [{ name: eventName(`${message.type}.${message.operation}`, LEGACY_NAMES, NOTIFICATION_NAMES, "legacy"), payload: body }];
+    return [{ name: legacyName(message.type, message.operation), payload: body }];
   }
   throw new ValidationError(
     [{ path: [], message: "Expected a Kontent.ai delivery: { notifications: [...] } or { data, message }", code: "invalid_type" }],

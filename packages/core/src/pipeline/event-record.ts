@@ -1,4 +1,5 @@
 import type { HeaderReader } from "../headers.js";
+import type { BodyHash } from "./body-hash.js";
 
 /**
  * One event of a delivery, as handlers see it. `deliveryId` is computed on
@@ -18,13 +19,13 @@ export class EventRecord {
     readonly index: number,
     known: boolean,
     private vendorId: string | undefined,
-    private readonly bodyHash: () => string,
+    private readonly bodyHash: BodyHash,
   ) {
     this.known = known;
   }
 
   get deliveryId(): string {
-    return (this.vendorId ??= `${this.bodyHash()}:${this.name}${this.index ? `:${this.index}` : ""}`);
+    return (this.vendorId ??= `${this.bodyHash.hex()}:${this.name}${this.index ? `:${this.index}` : ""}`);
   }
 
   /** Plain-object view for logging. */

@@ -38,47 +38,64 @@ export class Listeners {
    * (synchronously when every handler was synchronous). A unified mapping that
    * throws fails the event like a handler would.
    */
-  dispatch(provider: Provider, record: EventRecord): unknown[] | Promise<unknown[]> {
-    const errors: unknown[] = [];
-    let pending: Promise<unknown>[] | undefined;
-    let heard = false;
+  dispatch(provider: Provider, record: EventRecord): readonly unknown[] | Promise<readonly unknown[]> {
+    const run = new Run();
     let inits: readonly UnifiedEventInit[] = NONE;
-    const run = (handler: Handler, event: unknown) => {
-      heard = true;
-      try {
-        const result = (handler as (e: unknown) => unknown)(event);
-        if (result && typeof (result as Promise<unknown>).then === "function") {
-          (pending ??= []).push((result as Promise<unknown>).then(undefined, (e: unknown) => errors.push(e)));
-        }
-      } catch (e) {
-        errors.push(e);
-      }
-    };
     if (record.known) {
       const native = this.native.get(record.name);
-      if (native) for (let i = 0; i < native.length; i++) run(native[i]!, record);
+      if (native) for (let i = 0; i < native.length; i++) run.call(native[i]!, record);
       if (this.unified.size) {
         try {
           inits = unifiedInits(provider, record);
         } catch (e) {
           // Reported as this event's failure, not as an event nobody listens to.
-          heard = true;
-          errors.push(e);
+          run.heard = true;
+          run.fail(e);
         }
         for (let i = 0; i < inits.length; i++) {
           const list = this.unified.get(inits[i]!.kind);
           if (!list) continue;
           const event = new UnifiedEventObject(inits[i]!, record);
-          for (let j = 0; j < list.length; j++) run(list[j]!, event);
+          for (let j = 0; j < list.length; j++) run.call(list[j]!, event);
         }
       }
     }
-    for (let i = 0; i < this.any.length; i++) run(this.any[i]!, record);
-    if (!heard && record.known) this.unheard?.(record, this.unified.size ? inits.map((init) => init.kind) : unifiedKinds(provider, record));
-    return pending ? Promise.all(pending).then(() => errors) : errors;
+    for (let i = 0; i < this.any.length; i++) run.call(this.any[i]!, record);
+    if (!run.heard && record.known) this.unheard?.(record, this.unified.size ? inits.map((init) => init.kind) : unifiedKinds(provider, record));
+    return run.outcome();
   }
 }
 
+/** The handlers of one event as they run: whether any ran, what they threw, what they still owe. */
+class Run {
+  heard = false;
+  #errors: unknown[] | undefined;
+  #pending: Promise<unknown>[] | undefined;
+
+  call(handler: Handler, event: unknown): void {
+    this.heard = true;
+    try {
+      const result = (handler as (e: unknown) => unknown)(event);
+      if (result && typeof (result as Promise<unknown>).then === "function") {
+        (this.#pending ??= []).push((result as Promise<unknown>).then(undefined, (e: unknown) => this.fail(e)));
+      }
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  fail(error: unknown): void {
+    (this.#errors ??= []).push(error);
+  }
+
+  /** What the handlers threw, once every one of them settled. */
+  outcome(): readonly unknown[] | Promise<readonly unknown[]> {
+    if (this.#pending) return Promise.all(this.#pending).then(() => this.#errors ?? NO_ERRORS);
+    return this.#errors ?? NO_ERRORS;
+  }
+}
+
+const NO_ERRORS: readonly unknown[] = [];
 const NONE: readonly UnifiedEventInit[] = [];
 
 /** The unified kinds one event maps to (for the report of an event nobody listens to). */

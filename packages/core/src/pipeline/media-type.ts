@@ -10,7 +10,8 @@
  * ```
  */
 export function canCarryJson(contentType: string | undefined): boolean {
-  if (contentType === undefined) return true;
+  // The usual spelling needs no lower-casing, a call into the runtime on every delivery.
+  if (contentType === undefined || contentType === "application/json") return true;
   const semi = contentType.indexOf(";");
   const type = (semi < 0 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
   if (type === "" || type === "application/json" || type === "text/plain" || type === "text/json") return true;

@@ -21,9 +21,10 @@ import type { AnyNativeEvent, NativeEventOf } from "../native-events.js";
 import type { Logger } from "../observability/logger.js";
 import { Reporter, type ErrorContext } from "../observability/reporter.js";
 import { injectTraceContext, ReceiverTelemetry, runInContext, withTraceContext, type DeliveryObservation } from "../observability/telemetry.js";
-import type { EventMap, Provider } from "../provider.js";
+import type { EventMap, Provider, RouteContext, RoutedEvent } from "../provider.js";
 import { UNIFIED_KINDS, type AnyNativesByKind, type UnifiedEventOf, type UnifiedKind, type UnifiedNatives } from "../unified-events.js";
 import { authenticate } from "./authenticate.js";
+import { KnownBodyHash, LazyBodyHash, type BodyHash } from "./body-hash.js";
 import { dedupeClaims, settleClaim } from "./dedupe-claims.js";
 import { EventRecord } from "./event-record.js";
 import { Listeners, type Handler } from "./listeners.js";
@@ -119,8 +120,10 @@ type UnifiedHandler<K extends UnifiedKind, E extends EventMap, M, N extends Unif
 const DEFAULT_MAX_BODY = 1_048_576;
 const EMPTY_HEADERS: HeaderReader = { get: () => undefined };
 const EMPTY = new Uint8Array(0);
-const unreachableHash = (): string => {
-  throw new Error("a handed-off event always carries its delivery id");
+const unreachableHash: BodyHash = {
+  hex: () => {
+    throw new Error("a handed-off event always carries its delivery id");
+  },
 };
 
 function toHandoffEvent(record: EventRecord, traceContext: Record<string, string> | undefined): HandoffEvent {
@@ -347,8 +350,11 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
     const observation = this.#telemetry.begin();
     let ip: string | undefined;
     try {
-      const method = input.method.toUpperCase();
-      if (!this.#methods.includes(method)) throw new MethodNotAllowedError(method, this.#methods);
+      // Upper-casing is a call into the runtime: only for a method not already written the usual way.
+      if (!this.#methods.includes(input.method)) {
+        const method = input.method.toUpperCase();
+        if (!this.#methods.includes(method)) throw new MethodNotAllowedError(method, this.#methods);
+      }
       const headers = toHeaderReader(input.headers);
       ip = this.#clientIp(input.ip, headers);
       if (this.#allowlist && !this.#allowlist.has(ip)) throw this.#forbidden(ip, headers);
@@ -468,23 +474,29 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
     if (provider.accept && !provider.accept(meta, headers)) return IGNORED_RESPONSE;
 
     const json = parseJsonBody(body);
-    const routed = provider.route(json, {
-      headers,
-      meta,
-      warn: (message) => this.#reporter.report(new WebhookError(200, "header_mismatch", message, { level: "warning" }), { ip }),
-    });
+    const routed = provider.route(json, new DeliveryRouteContext(headers, meta, this.#reporter, ip));
+    const engine = this.#engine;
+    if (engine.sync) return this.#dispatch(routed, meta, headers, new LazyBodyHash(engine, body), ip, observation, tenant);
+    return Promise.resolve(engine.sha256Hex(body)).then((hex) => this.#dispatch(routed, meta, headers, new KnownBodyHash(hex), ip, observation, tenant));
+  }
 
-    const hasher = this.#bodyHasher(body);
-    const dispatch = (bodyHash: () => string): ReceiverResponse | Promise<ReceiverResponse> => {
-      const { records, warnings } = validateEvents(provider as Provider, routed, meta, headers, bodyHash);
-      if (tenant !== undefined) for (const record of records) record.tenant = tenant;
-      for (let i = 0; i < warnings.length; i++) this.#reporter.report(warnings[i]!, { ip });
-      if (observation) observation.events(records, warnings);
-      if (this.#handoff) return this.#handOff(this.#handoff, records, observation);
-      const outcome = this.#run(records, ip, false);
-      return outcome instanceof Promise ? outcome.then(toResponse) : toResponse(outcome);
-    };
-    return typeof hasher === "function" ? dispatch(hasher) : hasher.then(dispatch);
+  /** Validate the routed events, then hand them off or run their handlers. */
+  #dispatch(
+    routed: readonly RoutedEvent[],
+    meta: unknown,
+    headers: HeaderReader,
+    bodyHash: BodyHash,
+    ip: string | undefined,
+    observation: DeliveryObservation | undefined,
+    tenant: string | undefined,
+  ): ReceiverResponse | Promise<ReceiverResponse> {
+    const { records, warnings } = validateEvents(this.provider as Provider, routed, meta, headers, bodyHash);
+    if (tenant !== undefined) for (const record of records) record.tenant = tenant;
+    for (let i = 0; i < warnings.length; i++) this.#reporter.report(warnings[i]!, { ip });
+    if (observation) observation.events(records, warnings);
+    if (this.#handoff) return this.#handOff(this.#handoff, records, observation);
+    const outcome = this.#run(records, ip, false);
+    return outcome instanceof Promise ? outcome.then(toResponse) : toResponse(outcome);
   }
 
   async #handOff(handoff: Handoff, records: readonly EventRecord[], observation: DeliveryObservation | undefined): Promise<ReceiverResponse> {
@@ -604,7 +616,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
     return this.#failures(record, ip, dispatched);
   }
 
-  #failures(record: EventRecord, ip: string | undefined, errors: unknown[]): HandlerError | undefined {
+  #failures(record: EventRecord, ip: string | undefined, errors: readonly unknown[]): HandlerError | undefined {
     if (!errors.length) return undefined;
     let first: HandlerError | undefined;
     for (const cause of errors) {
@@ -615,13 +627,6 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
     return first;
   }
 
-  /** The body's SHA-256, computed at most once: lazily where hashing is synchronous, up front where it is not. */
-  #bodyHasher(body: Uint8Array): (() => string) | Promise<() => string> {
-    const engine = this.#engine;
-    if (!engine.sync) return Promise.resolve(engine.sha256Hex(body)).then((hash) => () => hash);
-    let hash: string | undefined;
-    return () => (hash ??= engine.sha256Hex(body) as string);
-  }
 }
 
 /** The default tenant: the `tenant` route parameter. */
@@ -635,5 +640,22 @@ function isSerialisable(records: readonly EventRecord[]): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * What a vendor's `route` is told about the delivery. `warn` is made only when
+ * a vendor reads it, as most never do.
+ */
+class DeliveryRouteContext<M> implements RouteContext<M> {
+  constructor(
+    readonly headers: HeaderReader,
+    readonly meta: M,
+    private readonly reporter: Reporter,
+    private readonly ip: string | undefined,
+  ) {}
+
+  get warn(): (message: string) => void {
+    return (message) => this.reporter.report(new WebhookError(200, "header_mismatch", message, { level: "warning" }), { ip: this.ip });
   }
 }

@@ -7,7 +7,7 @@ import { UnifiedEventObject } from "./unified-event.js";
 
 const headers = toHeaderReader({ "x-a": "1" });
 const record = (over: { vendorId?: string; index?: number; hash?: () => string } = {}) =>
-  new EventRecord("entry.publish", { id: "e1" }, "vendor", { m: 1 }, headers, over.index ?? 0, true, over.vendorId, over.hash ?? (() => "h"));
+  new EventRecord("entry.publish", { id: "e1" }, "vendor", { m: 1 }, headers, over.index ?? 0, true, over.vendorId, { hex: over.hash ?? (() => "h") });
 
 describe("EventRecord", () => {
   it("takes the vendor's id when it gives one, and never hashes then", () => {

@@ -1,6 +1,7 @@
 import { EventWarning, ValidationError, type PayloadIssue } from "../errors.js";
 import type { HeaderReader } from "../headers.js";
 import { toPayloadIssues, type Provider, type RoutedEvent } from "../provider.js";
+import type { BodyHash } from "./body-hash.js";
 import { EventRecord } from "./event-record.js";
 
 /** The events of one delivery after validation. */
@@ -23,7 +24,7 @@ export function validateEvents(
   routed: readonly RoutedEvent[],
   meta: unknown,
   headers: HeaderReader,
-  bodyHash: () => string,
+  bodyHash: BodyHash,
 ): ValidatedEvents {
   const records: EventRecord[] = [];
   let warnings: EventWarning[] | undefined;

@@ -4,6 +4,7 @@ import { WebhookError, type EventWarning } from "../errors.js";
 import { toHeaderReader } from "../headers.js";
 import type { AnyNativeEvent } from "../native-events.js";
 import { authenticate } from "../pipeline/authenticate.js";
+import { KnownBodyHash } from "../pipeline/body-hash.js";
 import { parseJsonBody } from "../pipeline/parse-json.js";
 import { validateEvents } from "../pipeline/validate-events.js";
 import type { EventMap, Provider } from "../provider.js";
@@ -43,7 +44,7 @@ export function makeParseDelivery(engine: CryptoEngine): ParseDelivery {
       warn: (message) => void warnings.push(new WebhookError(200, "header_mismatch", message, { level: "warning" })),
     });
     const hash = await engine.sha256Hex(body);
-    const validated = validateEvents(provider as Provider, routed, meta, headers, () => hash);
+    const validated = validateEvents(provider as Provider, routed, meta, headers, new KnownBodyHash(hash));
     const eventWarnings: readonly EventWarning[] = validated.warnings;
     return { events: validated.records as unknown as AnyNativeEvent<E, M>[], warnings: [...warnings, ...eventWarnings], ignored: false };
   };
