@@ -23,6 +23,9 @@ export async function timeAsync(fn, iterations) {
 /**
  * Runs every contestant for `rounds` rounds in rotated order (so no one always
  * goes first or last), after a warm-up; returns { name: [ns per call per round] }.
+ * No garbage collection is forced between rounds: a full one throws away the
+ * hidden classes that optimised code depends on (V8 deoptimises it for "weak
+ * objects"), so each round would measure re-optimisation, not the steady state.
  */
 export async function rotatedRounds(contestants, { rounds, iterations, warmup }) {
   const names = Object.keys(contestants);
@@ -35,6 +38,22 @@ export async function rotatedRounds(contestants, { rounds, iterations, warmup })
     }
   }
   return samples;
+}
+
+/**
+ * Each contestant's time ÷ the baseline's, per round (the two ran moments
+ * apart, so a machine that slows down for a while slows both), summarised
+ * by the median and the interquartile range of those per-round ratios.
+ */
+export function pairedRatios(samples, baseline) {
+  const base = samples[baseline];
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, values]) => {
+      const ratios = values.map((v, r) => v / base[r]).sort((a, b) => a - b);
+      const at = (q) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))];
+      return [name, { ratio: median(ratios), low: at(0.25), high: at(0.75) }];
+    }),
+  );
 }
 
 /** A markdown table from a header row and rows. */
