@@ -31,8 +31,12 @@ export class DeliveryTenant implements TenantContext {
     return this.#tenant;
   }
 
-  /** A property, not a method, so that `({ peek }) => peek()` works. */
-  readonly peek = (): unknown => {
+  /** A function made on read, not a method, so that `({ peek }) => peek()` works; most deliveries never read it. */
+  get peek(): () => unknown {
+    return () => this.#peek();
+  }
+
+  #peek(): unknown {
     if (this.body === undefined) return undefined;
     if (!this.#peeked) {
       let value: unknown;
@@ -44,5 +48,5 @@ export class DeliveryTenant implements TenantContext {
       this.#peeked = { value };
     }
     return this.#peeked.value;
-  };
+  }
 }
