@@ -1,6 +1,6 @@
 // Instructions per delivery, counted by valgrind's callgrind: the deterministic counterpart of the
 // timed suites, for a host whose speed moves by ±50 % between seconds. Not part of `npm run bench`
-// (it takes about 10 minutes on 2 cores); run it on its own:
+// (it takes about 15 minutes on 2 cores); run it on its own:
 //   node bench/instructions.mjs [--quick] [--json FILE]     (after `npm run build`; needs valgrind)
 // Each figure is a slope: the count of a run with N₂ deliveries minus one with N₁, over N₂ − N₁, so
 // start-up, module loading and the warm-up cancel. Node runs with --single-threaded so that the
