@@ -51,6 +51,13 @@ describe("secretQueryParam", () => {
     expect(check("/hooks?a=1#token=t0ken%2Fwith%2Bchars")).toBe("credentials_missing");
     expect(check("/hooks?token=t0ken%2Fwith%2Bchars#x?token=other")).toBe("ok");
   });
+  it("finds no query in a fragment: a `?` after the `#` starts none", () => {
+    expect(check("/hooks#frag?token=t0ken%2Fwith%2Bchars")).toBe("credentials_missing");
+    expect(check("/hooks#?token=t0ken%2Fwith%2Bchars")).toBe("credentials_missing");
+  });
+  it("takes a malformed escape as written, without throwing", () => {
+    expect(check("/hooks?token=%E0%A4%A&a=%")).toBe("credentials_invalid");
+  });
   it("reads the query string only: a target that is nothing but a query works, one without any does not", () => {
     expect(check("?token=t0ken%2Fwith%2Bchars")).toBe("ok");
     expect(check("/hooks&token=t0ken%2Fwith%2Bchars")).toBe("credentials_missing");

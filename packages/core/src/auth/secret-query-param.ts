@@ -30,18 +30,18 @@ export function secretQueryParam(options: SecretQueryParamOptions): Authenticato
     needsBody: false,
     secretQueryParams: [name],
     verify({ url }) {
-      const q = url === undefined ? -1 : url.indexOf("?");
-      let received: string | null = null;
-      if (url !== undefined && q >= 0) {
-        const hash = url.indexOf("#", q);
-        try {
-          received = new URLSearchParams(url.slice(q + 1, hash < 0 ? undefined : hash)).get(name);
-        } catch {
-          received = null;
-        }
-      }
+      const received = url === undefined ? null : queryParam(url, name);
       if (received === null) return new UnauthorizedError("credentials_missing", `Missing ${name} query parameter`);
       return constantTimeIncludes(received, values) ? undefined : new UnauthorizedError("credentials_invalid", `${name} query parameter is wrong`);
     },
   };
+}
+
+/** A query parameter of a request target, or null. The query runs from the first `?` to the fragment: a `?` inside the fragment starts none. */
+function queryParam(url: string, name: string): string | null {
+  const hash = url.indexOf("#");
+  const end = hash < 0 ? url.length : hash;
+  const q = url.indexOf("?");
+  // The form-urlencoded parser takes any text: a malformed escape stays as written, nothing throws.
+  return q < 0 || q > end ? null : new URLSearchParams(url.slice(q + 1, end)).get(name);
 }
