@@ -54,6 +54,7 @@ describe("secretQueryParam", () => {
   it("finds no query in a fragment: a `?` after the `#` starts none", () => {
     expect(check("/hooks#frag?token=t0ken%2Fwith%2Bchars")).toBe("credentials_missing");
     expect(check("/hooks#?token=t0ken%2Fwith%2Bchars")).toBe("credentials_missing");
+    expect(check("#?token=t0ken%2Fwith%2Bchars")).toBe("credentials_missing");
   });
   it("takes a malformed escape as written, without throwing", () => {
     expect(check("/hooks?token=%E0%A4%A&a=%")).toBe("credentials_invalid");

@@ -42,6 +42,6 @@ function queryParam(url: string, name: string): string | null {
   const hash = url.indexOf("#");
   const end = hash < 0 ? url.length : hash;
   const q = url.indexOf("?");
-  // The form-urlencoded parser takes any text: a malformed escape stays as written, nothing throws.
-  return q < 0 || q > end ? null : new URLSearchParams(url.slice(q + 1, end)).get(name);
+  // A `?` after the `#` slices to nothing. The form-urlencoded parser takes any text: a malformed escape stays as written.
+  return q < 0 ? null : new URLSearchParams(url.slice(q + 1, end)).get(name);
 }
