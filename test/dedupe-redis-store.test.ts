@@ -115,6 +115,34 @@ describe.skipIf(!redisUp)("redisDedupeStore against a real Redis", () => {
       silent.close();
     }
   });
+  it("sends each script's source on a client's first call, so a completion is never overtaken by the next claim", async () => {
+    // A server that does not know a script refuses it by SHA, and the source sent after the refusal would run after
+    // whatever was sent meanwhile: a completion after the retry's claim, answered 503 instead of as a duplicate.
+    const client = await connectRedis();
+    clients.push(client);
+    const s = redisDedupeStore({ client, prefix });
+    const monitor = await connectRedis();
+    clients.push(monitor);
+    const seen: string[] = [];
+    const feed = await monitor.monitor();
+    feed.on("monitor", (_time: string, args: string[]) => {
+      const command = args[0]!.toLowerCase();
+      // MONITOR also shows the commands a script runs; only the calls from the client count.
+      if ((command === "eval" || command === "evalsha") && args.some((a) => a.startsWith(`${prefix}first:`))) seen.push(command);
+    });
+    await sleep(20);
+    expect(await s.claim("first:a", 10_000)).toBe("new");
+    // The completion is not awaited, as the receiver does not await it before answering; the retry's claim follows.
+    const completed = s.complete("first:a", 10_000);
+    expect(await s.claim("first:a", 10_000)).toBe("done");
+    await completed;
+    expect(await s.claim("first:b", 10_000)).toBe("new");
+    await s.complete("first:b", 10_000);
+    await sleep(50);
+    feed.disconnect();
+    expect(seen).toEqual(["eval", "eval", "evalsha", "evalsha", "evalsha"]);
+  });
+
   it("sends the claims, and the completions, made in one turn as one script call each (and splits past 256 keys)", async () => {
     const s = store();
     // Load both scripts first, so that no NOSCRIPT retry adds calls to what is counted.
