@@ -93,7 +93,7 @@ for (const kib of SIZES) {
   // Rounds of about 5 ms of the floor's work, each after a full collection (see rotatedRounds).
   const iterations = Math.max(4, Math.round(5000 / FLOOR_US[kib]));
   const options = { iterations, warmup: iterations * 10 };
-  const oursSamples = await rotatedRounds(ours, { ...options, rounds: quick ? 5 : 61 });
+  const oursSamples = await rotatedRounds(ours, { ...options, rounds: quick ? 5 : 151 });
   const peerSamples = await rotatedRounds(peers, { ...options, rounds: quick ? 3 : 15 });
   for (const samples of [oursSamples, peerSamples]) {
     const ratios = pairedRatios(samples, "floor");
