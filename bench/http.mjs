@@ -5,7 +5,7 @@ import { execFileSync, fork } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { bloxSamples } from "@cmshooks/blox";
+import { paddedBloxBody } from "./support/blox-delivery.mjs";
 import { cliFlags, fmt, median, spread, table } from "./lib.mjs";
 
 const { quick, json } = cliFlags();
@@ -27,9 +27,7 @@ try {
 } catch {}
 
 // A 2 KiB signed BLOX delivery.
-const base = bloxSamples["editorial.update_asset"];
-const pad = 2048 - JSON.stringify({ ...base, data: { ...base.data, body: "" } }).length;
-const body = JSON.stringify({ ...base, data: { ...base.data, body: "x".repeat(pad) } });
+const body = paddedBloxBody(2048);
 const headers = { "content-type": "application/json", "x-hook-signature": createHmac("sha256", SECRET).update(body).digest("base64") };
 
 async function startServer(framework, mode) {

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bloxSamples } from "@cmshooks/blox";
+import { paddedBloxBody } from "./support/blox-delivery.mjs";
 import { cliFlags, fmt, table } from "./lib.mjs";
 
 const { quick, json } = cliFlags();
@@ -62,9 +62,7 @@ for (const kib of quick ? [1] : [1, 2]) {
 
 // node:http: the HTTP suite's floor server and ours, one keep-alive connection sending one delivery at a time
 // (with 50 connections the event loop's batching changes the work per request, and the counts with it).
-const base = bloxSamples["editorial.update_asset"];
-const pad = 2048 - JSON.stringify({ ...base, data: { ...base.data, body: "" } }).length;
-const body = JSON.stringify({ ...base, data: { ...base.data, body: "x".repeat(pad) } });
+const body = paddedBloxBody(2048);
 const SECRET = "bench-secret";
 const headers = { "content-type": "application/json", "x-hook-signature": createHmac("sha256", SECRET).update(body).digest("base64"), "content-length": Buffer.byteLength(body) };
 

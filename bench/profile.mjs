@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { bloxSamples } from "@cmshooks/blox";
+import { paddedBloxBody } from "./support/blox-delivery.mjs";
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,9 +31,7 @@ if (!framework || !mode) {
 }
 
 const SECRET = "bench-secret";
-const base = bloxSamples["editorial.update_asset"];
-const pad = 2048 - JSON.stringify({ ...base, data: { ...base.data, body: "" } }).length;
-const body = JSON.stringify({ ...base, data: { ...base.data, body: "x".repeat(pad) } });
+const body = paddedBloxBody(2048);
 const headers = { "content-type": "application/json", "x-hook-signature": createHmac("sha256", SECRET).update(body).digest("base64") };
 
 const dir = args.keep ?? mkdtempSync(join(tmpdir(), "cmshooks-profile-"));
