@@ -27,12 +27,26 @@ describe("cachedEventName", () => {
     const nameOf = cachedEventName((a, b) => (builds++, `${a}.${b}`), 2);
     nameOf("x", "1");
     nameOf("x", "2");
-    nameOf("x", "3");
-    nameOf("x", "3");
     expect(nameOf("x", "3")).toBe("x.3");
-    expect(builds).toBe(5);
+    expect(nameOf("x", "1")).toBe("x.1");
+    expect(nameOf("x", "3")).toBe("x.3");
+    expect(builds).toBe(4);
     nameOf("x", "1");
     nameOf("x", "2");
-    expect(builds).toBe(5);
+    expect(builds).toBe(4);
+  });
+
+  it("answers the pair asked for last by comparing its fields, and tells apart pairs that share one field", () => {
+    let builds = 0;
+    const nameOf = cachedEventName((a, b) => (builds++, `${a}.${b}`), 0);
+    // Strings made at run time, as JSON.parse makes them: equal, not the same string.
+    const fresh = (s: string) => JSON.parse(JSON.stringify(s)) as string;
+    expect(nameOf(fresh("content"), fresh("published"))).toBe("content.published");
+    expect(nameOf(fresh("content"), fresh("published"))).toBe("content.published");
+    expect(builds).toBe(1);
+    expect(nameOf("content", "deleted")).toBe("content.deleted");
+    expect(nameOf("asset", "deleted")).toBe("asset.deleted");
+    expect(nameOf("asset", "published")).toBe("asset.published");
+    expect(builds).toBe(4);
   });
 });

@@ -6,6 +6,9 @@
  * remembered name was hashed once, and the two fields it is found by come
  * flat from `JSON.parse`. Holds at most `limit` names (default 256, far
  * more than any vendor has events); past that, names are built each time.
+ * The pair asked for last is answered first, by comparing the two fields:
+ * a string from `JSON.parse` is a new string each time, and hashing it for
+ * the table costs more than comparing it.
  *
  * @example
  * ```ts
@@ -16,9 +19,19 @@
 export function cachedEventName(build: (first: string, second: string) => string, limit = 256): (first: string, second: string) => string {
   const names = new Map<string, Map<string, string>>();
   let size = 0;
+  let lastFirst: string | undefined;
+  let lastSecond: string | undefined;
+  let lastName = "";
   return (first, second) => {
-    const known = names.get(first)?.get(second);
-    if (known !== undefined) return known;
+    if (first === lastFirst && second === lastSecond) return lastName;
+    const name = names.get(first)?.get(second) ?? remember(first, second);
+    lastFirst = first;
+    lastSecond = second;
+    lastName = name;
+    return name;
+  };
+
+  function remember(first: string, second: string): string {
     const name = build(first, second);
     if (size < limit) {
       let bySecond = names.get(first);
@@ -27,5 +40,5 @@ export function cachedEventName(build: (first: string, second: string) => string
       size++;
     }
     return name;
-  };
+  }
 }

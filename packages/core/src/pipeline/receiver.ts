@@ -358,8 +358,11 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
       const headers = toHeaderReader(input.headers);
       ip = this.#clientIp(input.ip, headers);
       if (this.#allowlist && !this.#allowlist.has(ip)) throw this.#forbidden(ip, headers);
-      const declared = headers.get("content-length");
-      if (declared !== undefined && Number(declared) > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
+      if (typeof input.body === "function") {
+        // A reader is refused on the length it declares, before it reads; bytes in hand are measured below.
+        const declared = headers.get("content-length");
+        if (declared !== undefined && Number(declared) > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
+      }
       const contentType = headers.get("content-type");
       if (!canCarryJson(contentType)) throw new UnsupportedMediaTypeError(contentType ?? "");
       const tenant = this.#tenantOf ? new DeliveryTenant(this.#tenantOf, input.params, headers) : undefined;
