@@ -126,6 +126,17 @@ describe("the default body limit and the declared length", () => {
     expect(limits).toEqual([123]);
   });
 
+  it("takes a reader that returns the bytes themselves, and answers 500 to one that throws before it returns", async () => {
+    const { receiver, errors } = receiverWith();
+    const sync = (() => new TextEncoder().encode('{"id":"a"}')) as unknown as (limit: number) => Promise<Uint8Array>;
+    expect((await receiver.handle({ method: "POST", headers: {}, body: sync })).status).toBe(200);
+    const throwing = () => {
+      throw new TypeError("reader bug");
+    };
+    expect((await receiver.handle({ method: "POST", headers: {}, body: throwing })).status).toBe(500);
+    expect(errors.filter((e) => e.status >= 500).map((e) => [e.code, (e.cause as Error).message])).toEqual([["internal_error", "reader bug"]]);
+  });
+
   it("takes the method in any case, and answers 405 with Allow otherwise", async () => {
     const { receiver } = receiverWith();
     expect((await receiver.handle({ method: "post", headers: {}, body: "{}" })).status).toBe(200);

@@ -346,60 +346,80 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
     return this.#deliveryLog ? this.#deliveryLog.around(input, (captured) => this.#handle(captured)) : this.#handle(input);
   }
 
-  async #handle(input: DeliveryInput): Promise<ReceiverResponse> {
-    const observation = this.#telemetry.begin();
-    let ip: string | undefined;
+  /**
+   * One delivery, start to end. The steps below run synchronously while each
+   * step is (bytes in hand, Node's hashing, synchronous handlers): a promise
+   * only where something is asynchronous, so a delivery that needs none is
+   * answered with an already settled promise, the usual 200's shared one.
+   */
+  #handle(input: DeliveryInput): Promise<ReceiverResponse> {
+    const delivery = new Delivery(this.#telemetry.begin());
     try {
-      // Upper-casing is a call into the runtime: only for a method not already written the usual way.
-      if (!this.#methods.includes(input.method)) {
-        const method = input.method.toUpperCase();
-        if (!this.#methods.includes(method)) throw new MethodNotAllowedError(method, this.#methods);
-      }
-      const headers = toHeaderReader(input.headers);
-      ip = this.#clientIp(input.ip, headers);
-      if (this.#allowlist && !this.#allowlist.has(ip)) throw this.#forbidden(ip, headers);
-      if (typeof input.body === "function") {
-        // A reader is refused on the length it declares, before it reads; bytes in hand are measured below.
-        const declared = headers.get("content-length");
-        if (declared !== undefined && Number(declared) > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
-      }
-      const contentType = headers.get("content-type");
-      if (!canCarryJson(contentType)) throw new UnsupportedMediaTypeError(contentType ?? "");
-      const tenant = this.#tenantOf ? new DeliveryTenant(this.#tenantOf, input.params, headers) : undefined;
-      if (this.#preBodyAuth.length) {
-        const pending = authenticate(this.#preBodyAuth, { headers, body: EMPTY, url: input.url, tenant });
-        if (pending) await pending;
-      }
-
-      const body = typeof input.body === "function" ? await input.body(this.maxBodyBytes) : toBytes(input.body);
-      if (body.length > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
-      if (tenant) tenant.body = body;
-      if (this.#bodyAuth.length) {
-        const pending = authenticate(this.#bodyAuth, { headers, body, url: input.url, tenant });
-        if (pending) await pending;
-      }
-
-      const tenantName = tenant?.tenant;
-      if (!observation) {
-        const response = this.#process(headers, body, ip, undefined, tenantName);
-        return response instanceof Promise ? await response : response;
-      }
-      const response = await runInContext(observation.context, () => this.#process(headers, body, ip, observation, tenantName));
-      observation.end(response.status, okOutcome(response, observation.warning), ip);
-      return response;
+      const response = this.#receive(input, delivery);
+      if (response instanceof Promise) return response.then((r) => delivery.answered(r), (error: unknown) => this.#failed(error, delivery));
+      return settled(delivery.answered(response));
     } catch (error) {
-      const failure =
-        error instanceof WebhookError
-          ? error
-          : error instanceof RangeError
-            ? // A payload nested deeper than the stack allows (handlers' own errors never reach this catch).
-              new InvalidBodyError("invalid_json", "The body is nested too deeply to process", error)
-            : new WebhookError(500, "internal_error", "Internal error", { cause: error });
-      // Handler failures were reported one by one as they happened.
-      if (!(failure instanceof HandlerError)) this.#reporter.report(failure, { ip });
-      observation?.end(failure.status, failure.code, ip, failure.status >= 500 ? (failure.cause ?? failure) : undefined);
-      return errorResponse(failure);
+      return settled(this.#failed(error, delivery));
     }
+  }
+
+  /** The checks that need no body, then the pre-body credentials (a secret header, a query secret, …). */
+  #receive(input: DeliveryInput, delivery: Delivery): ReceiverResponse | Promise<ReceiverResponse> {
+    // Upper-casing is a call into the runtime: only for a method not already written the usual way.
+    if (!this.#methods.includes(input.method)) {
+      const method = input.method.toUpperCase();
+      if (!this.#methods.includes(method)) throw new MethodNotAllowedError(method, this.#methods);
+    }
+    const headers = toHeaderReader(input.headers);
+    const ip = (delivery.ip = this.#clientIp(input.ip, headers));
+    if (this.#allowlist && !this.#allowlist.has(ip)) throw this.#forbidden(ip, headers);
+    const declared = headers.get("content-length");
+    if (declared !== undefined && Number(declared) > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
+    const contentType = headers.get("content-type");
+    if (!canCarryJson(contentType)) throw new UnsupportedMediaTypeError(contentType ?? "");
+    const tenant = this.#tenantOf ? new DeliveryTenant(this.#tenantOf, input.params, headers) : undefined;
+    const checked = this.#preBodyAuth.length ? authenticate(this.#preBodyAuth, { headers, body: EMPTY, url: input.url, tenant }) : undefined;
+    if (checked) return checked.then(() => this.#receiveBody(input, headers, tenant, delivery));
+    return this.#receiveBody(input, headers, tenant, delivery);
+  }
+
+  /** The body, read only now that the cheap checks passed. */
+  #receiveBody(input: DeliveryInput, headers: HeaderReader, tenant: DeliveryTenant | undefined, delivery: Delivery): ReceiverResponse | Promise<ReceiverResponse> {
+    // A reader written to return bytes rather than a promise of them is taken as well.
+    if (typeof input.body === "function") return Promise.resolve(input.body(this.maxBodyBytes)).then((body) => this.#verify(input, headers, body, tenant, delivery));
+    return this.#verify(input, headers, toBytes(input.body), tenant, delivery);
+  }
+
+  /** The body's size and the credentials over it (an HMAC signature, …). */
+  #verify(input: DeliveryInput, headers: HeaderReader, body: Uint8Array, tenant: DeliveryTenant | undefined, delivery: Delivery): ReceiverResponse | Promise<ReceiverResponse> {
+    if (body.length > this.maxBodyBytes) throw new PayloadTooLargeError(this.maxBodyBytes);
+    if (tenant) tenant.body = body;
+    const checked = this.#bodyAuth.length ? authenticate(this.#bodyAuth, { headers, body, url: input.url, tenant }) : undefined;
+    if (checked) return checked.then(() => this.#observed(headers, body, tenant, delivery));
+    return this.#observed(headers, body, tenant, delivery);
+  }
+
+  /** Runs the rest inside the delivery's trace context, when it is traced, so handlers' spans are its children. */
+  #observed(headers: HeaderReader, body: Uint8Array, tenant: DeliveryTenant | undefined, delivery: Delivery): ReceiverResponse | Promise<ReceiverResponse> {
+    const { observation, ip } = delivery;
+    const tenantName = tenant?.tenant;
+    if (!observation) return this.#process(headers, body, ip, undefined, tenantName);
+    return runInContext(observation.context, () => this.#process(headers, body, ip, observation, tenantName));
+  }
+
+  /** The answer to a delivery that failed, reported and observed. */
+  #failed(error: unknown, { observation, ip }: Delivery): ReceiverResponse {
+    const failure =
+      error instanceof WebhookError
+        ? error
+        : error instanceof RangeError
+          ? // A payload nested deeper than the stack allows (handlers' own errors never reach here).
+            new InvalidBodyError("invalid_json", "The body is nested too deeply to process", error)
+          : new WebhookError(500, "internal_error", "Internal error", { cause: error });
+    // Handler failures were reported one by one as they happened.
+    if (!(failure instanceof HandlerError)) this.#reporter.report(failure, { ip });
+    observation?.end(failure.status, failure.code, ip, failure.status >= 500 ? (failure.cause ?? failure) : undefined);
+    return errorResponse(failure);
   }
 
   /**
@@ -661,4 +681,23 @@ class DeliveryRouteContext<M> implements RouteContext<M> {
   get warn(): (message: string) => void {
     return (message) => this.reporter.report(new WebhookError(200, "header_mismatch", message, { level: "warning" }), { ip: this.ip });
   }
+}
+
+/** What the end of a delivery needs to know: its observation, and the client address once it is known. */
+class Delivery {
+  ip: string | undefined = undefined;
+  constructor(readonly observation: DeliveryObservation | undefined) {}
+
+  /** The answer to a delivery that went through, observed. */
+  answered(response: ReceiverResponse): ReceiverResponse {
+    this.observation?.end(response.status, okOutcome(response, this.observation.warning), this.ip);
+    return response;
+  }
+}
+
+const OK_SETTLED = Promise.resolve(OK_RESPONSE);
+
+/** An answer as a settled promise; the usual 200 shares one, so a synchronous delivery makes no promise of its own. */
+function settled(response: ReceiverResponse): Promise<ReceiverResponse> {
+  return response === OK_RESPONSE ? OK_SETTLED : Promise.resolve(response);
 }
