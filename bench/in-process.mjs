@@ -17,17 +17,21 @@ const SIZES = [1, 2, 16, 256];
 const FLOOR_US = { 1: 7, 2: 9, 16: 30, 256: 850 };
 
 
+// Our receivers are timed as the call `receiver.handle(…)` itself, whose promise the timing loop awaits as it awaits the
+// floor's call, with no async wrapper of their own (one would add a frame and a promise the floor does not pay for).
+// That every delivery got its 200 is checked after the rounds instead: each receiver's handler runs once per call.
+const calls = { native: 0, tenant: 0, unified: 0 };
+const ran = { native: 0, tenant: 0, unified: 0 };
 const receiver = createReceiver({ provider: blox({ secret: SECRET }) });
 let handled = 0;
-receiver.on("editorial.update_asset", () => void handled++);
+receiver.on("editorial.update_asset", () => void ran.native++);
 // The same delivery to a unified handler: the vendor's mapping runs and a unified event is built.
 const unifiedReceiver = createReceiver({ provider: blox({ secret: SECRET }) });
 // One endpoint for many tenants: the secret is a function of the delivery (the `tenant` route parameter), cached.
 const tenantReceiver = createReceiver({ provider: blox({ secret: ({ tenant }) => (tenant === "acme" ? SECRET : undefined) }) });
-tenantReceiver.on("editorial.update_asset", () => void handled++);
+tenantReceiver.on("editorial.update_asset", () => void ran.tenant++);
 const TENANT_PARAMS = Object.freeze({ tenant: "acme" });
-let seenItems = 0;
-unifiedReceiver.onContentUpdate((event) => void (seenItems += event.items.length));
+unifiedReceiver.onContentUpdate((event) => void (ran.unified += event.items.length));
 
 const octokit = new Webhooks({ secret: SECRET });
 octokit.on("issues", () => void handled++);
@@ -56,25 +60,13 @@ for (const kib of SIZES) {
   // floor compares two runs moments apart; the peers, whose garbage is of another scale, in a second set.
   const ours = {
     floor,
-    "cmshooks handle": async () => {
-      const r = await receiver.handle({ method: "POST", headers, body });
-      if (r.status !== 200) throw new Error(r.body);
-    },
-    "cmshooks handle (tenant, warm cache)": async () => {
-      const r = await tenantReceiver.handle({ method: "POST", headers, body, params: TENANT_PARAMS });
-      if (r.status !== 200) throw new Error(r.body);
-    },
-    "cmshooks handle (unified)": async () => {
-      const r = await unifiedReceiver.handle({ method: "POST", headers, body });
-      if (r.status !== 200) throw new Error(r.body);
-    },
+    "cmshooks handle": () => (calls.native++, receiver.handle({ method: "POST", headers, body })),
+    "cmshooks handle (tenant, warm cache)": () => (calls.tenant++, tenantReceiver.handle({ method: "POST", headers, body, params: TENANT_PARAMS })),
+    "cmshooks handle (unified)": () => (calls.unified++, unifiedReceiver.handle({ method: "POST", headers, body })),
   };
   const peers = {
     floor,
-    "cmshooks fetch": async () => {
-      const r = await receiver.fetch(new Request("http://127.0.0.1/hooks", { method: "POST", headers, body }));
-      if (r.status !== 200) throw new Error(await r.text());
-    },
+    "cmshooks fetch": () => (calls.native++, receiver.fetch(new Request("http://127.0.0.1/hooks", { method: "POST", headers, body }))),
     octokit: () => octokit.verifyAndReceive({ id: "1", name: "issues", payload: text, signature: octoSig }),
     standardwebhooks: () => standard.verify(text, stdHeaders),
   };
@@ -83,6 +75,9 @@ for (const kib of SIZES) {
   const options = { iterations, warmup: iterations * 10 };
   const oursSamples = await rotatedRounds(ours, { ...options, rounds: quick ? 5 : 151 });
   const peerSamples = await rotatedRounds(peers, { ...options, rounds: quick ? 3 : 15 });
+  for (const [name, n] of Object.entries(calls)) {
+    if (ran[name] !== n) throw new Error(`${name} receiver at ${kib} KiB: ${n - ran[name]} of ${n} deliveries ran no handler: the benchmark measured failures`);
+  }
   for (const samples of [oursSamples, peerSamples]) {
     const ratios = pairedRatios(samples, "floor");
     for (const [name, values] of Object.entries(samples)) {
@@ -131,4 +126,4 @@ const out = [
 ].join("\n");
 console.log(out);
 if (json) writeFileSync(json, JSON.stringify({ results, zod: zodRows }, null, 2));
-if (handled === 0 || seenItems === 0) throw new Error("no handler ran: the benchmark measured nothing");
+if (handled === 0 || ran.unified === 0) throw new Error("no handler ran: the benchmark measured nothing");

@@ -16,16 +16,11 @@ const unified = createReceiver({ provider: blox({ secret: SECRET }) });
 unified.onContentUpdate((event) => void (handled += event.items.length));
 const contestants = {
   floor: handWrittenFloor(SECRET, body, () => void handled++),
-  native: async () => {
-    const r = await native.handle({ method: "POST", headers, body });
-    if (r.status !== 200) throw new Error(r.body);
-  },
-  unified: async () => {
-    const r = await unified.handle({ method: "POST", headers, body });
-    if (r.status !== 200) throw new Error(r.body);
-  },
+  // As in the in-process suite: the call itself, awaited by the loop as the floor's is; the answers are checked by the count below.
+  native: () => native.handle({ method: "POST", headers, body }),
+  unified: () => unified.handle({ method: "POST", headers, body }),
 };
 const deliver = contestants[name];
 for (let i = 0; i < 30_000; i++) await deliver();
 for (let i = 0; i < Number(count); i++) await deliver();
-if (handled === 0) throw new Error("no handler ran");
+if (handled !== 30_000 + Number(count)) throw new Error(`${30_000 + Number(count) - handled} deliveries ran no handler`);
