@@ -62,24 +62,20 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
     const signedPayload = options.signedPayload;
     const fallbackPayload = options.fallbackPayload;
 
-    /** The signature and the header it was read from (the one named in errors). */
-    const read = (input: AuthInput): { received: string; header: string } | UnauthorizedError => {
+    /** The header the signature is read from: the first of them the delivery carries (the one named in errors). */
+    const headerIn = (input: AuthInput): string => headers.find((name) => input.headers.get(name) !== undefined) ?? headers[0]!;
+
+    /** The signature as sent, unquoted and without its prefix, or why there is none. */
+    const read = (input: AuthInput): string | UnauthorizedError => {
       let value: string | undefined;
-      let header = headers[0]!;
-      for (const name of headers) {
-        value = input.headers.get(name);
-        header = name;
-        if (value !== undefined) break;
-      }
+      for (let i = 0; value === undefined && i < headers.length; i++) value = input.headers.get(headers[i]!);
       const trimmed = value?.trim();
       if (!trimmed) return new UnauthorizedError("signature_missing", `Missing ${headers.join(" or ")} header`);
       // Some proxies quote header values; base64 and hex never contain quotes.
-      let received = trimmed.startsWith("\"") ? trimmed.replace(QUOTED, "$1") : trimmed;
-      if (prefix) {
-        if (!received.startsWith(prefix)) return new UnauthorizedError("signature_mismatch", `${header} does not start with ${prefix}`);
-        received = received.slice(prefix.length);
-      }
-      return { received, header };
+      const received = trimmed.startsWith("\"") ? trimmed.replace(QUOTED, "$1") : trimmed;
+      if (!prefix) return received;
+      if (!received.startsWith(prefix)) return new UnauthorizedError("signature_mismatch", `${headerIn(input)} does not start with ${prefix}`);
+      return received.slice(prefix.length);
     };
 
     return {
@@ -87,14 +83,13 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
       needsBody: true,
       perTenant: matches.perTenant,
       verify(input): AuthOutcome | Promise<AuthOutcome> {
-        const signature = read(input);
-        if (signature instanceof UnauthorizedError) return signature;
-        const { received, header } = signature;
+        const received = read(input);
+        if (typeof received !== "string") return received;
         const data = signedPayload ? signedPayload(input) : input.body;
         const first = matches(data, received, input.tenant);
         if (first === true) return undefined; // the common case, with nothing allocated for the others
         // Only on a mismatch, and only when it differs: the fallback reading of the signed bytes.
-        const mismatch = () => new UnauthorizedError("signature_mismatch", `${header} does not match the body`);
+        const mismatch = () => new UnauthorizedError("signature_mismatch", `${headerIn(input)} does not match the body`);
         const settle = (matched: boolean): AuthOutcome | Promise<AuthOutcome> => {
           if (matched) return undefined;
           const other = fallbackPayload?.(input);
