@@ -5,13 +5,13 @@
 //   node bench/instructions-by-function.mjs [native|unified] [--kib N] [--top N]   (after `npm run build`; needs valgrind)
 // JavaScript functions are named from node's --perf-basic-prof map. A function inlined into another
 // counts as part of it, so a change can move instructions between rows without changing the total.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { instructionsByFunction } from "./support/callgrind-functions.mjs";
-import { fmt, table } from "./lib.mjs";
+import { requireValgrind, fmt, table } from "./lib.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -20,12 +20,7 @@ const kib = option("--kib", 1);
 const top = option("--top", 40);
 const COUNTS = [20_000, 80_000];
 
-try {
-  execFileSync("valgrind", ["--version"], { stdio: "ignore" });
-} catch {
-  console.log("valgrind is not installed: no instruction counts.");
-  process.exit(0);
-}
+requireValgrind();
 const dir = mkdtempSync(join(tmpdir(), "cmshooks-by-function-"));
 const deliveries = fileURLToPath(new URL("./support/deliveries.mjs", import.meta.url));
 

@@ -5,7 +5,7 @@
 // Each figure is a slope: the count of a run with N₂ deliveries minus one with N₁, over N₂ − N₁, so
 // start-up, module loading and the warm-up cancel. Node runs with --single-threaded so that the
 // garbage collector's and compiler's work is counted on the thread that causes it.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -13,15 +13,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { paddedBloxBody } from "./support/blox-delivery.mjs";
-import { cliFlags, fmt, table } from "./lib.mjs";
+import { requireValgrind, cliFlags, fmt, table } from "./lib.mjs";
 
 const { quick, json } = cliFlags();
-try {
-  execFileSync("valgrind", ["--version"], { stdio: "ignore" });
-} catch {
-  console.log("valgrind is not installed: no instruction counts.");
-  process.exit(0);
-}
+requireValgrind();
 const dir = mkdtempSync(join(tmpdir(), "cmshooks-instructions-"));
 const support = (file) => fileURLToPath(new URL(`./support/${file}`, import.meta.url));
 let runs = 0;

@@ -1,4 +1,15 @@
 // Shared measuring helpers for the benchmarks: warm-up, rotated rounds, medians.
+import { execFileSync } from "node:child_process";
+
+/** Ends the process, saying why, when valgrind (for the instruction counts) is not installed. */
+export function requireValgrind() {
+  try {
+    execFileSync("valgrind", ["--version"], { stdio: "ignore" });
+  } catch {
+    console.log("valgrind is not installed: no instruction counts.");
+    process.exit(0);
+  }
+}
 
 /** Median of numbers. */
 export function median(values) {
