@@ -68,7 +68,10 @@ export function makeHmacSignature(engine: CryptoEngine): HmacSignatureFactory {
     /** The signature as sent, unquoted and without its prefix, or why there is none. */
     const read = (input: AuthInput): string | UnauthorizedError => {
       let value: string | undefined;
-      for (let i = 0; value === undefined && i < headers.length; i++) value = input.headers.get(headers[i]!);
+      for (const name of headers) {
+        value = input.headers.get(name);
+        if (value !== undefined) break;
+      }
       const trimmed = value?.trim();
       if (!trimmed) return new UnauthorizedError("signature_missing", `Missing ${headers.join(" or ")} header`);
       // Some proxies quote header values; base64 and hex never contain quotes.
