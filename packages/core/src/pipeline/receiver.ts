@@ -356,8 +356,8 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
     const delivery = new Delivery(this.#telemetry.begin());
     try {
       const response = this.#receive(input, delivery);
-      if (response instanceof Promise) return response.then((r) => delivery.answered(r), (error: unknown) => this.#failed(error, delivery));
-      return settled(delivery.answered(response));
+      if (response instanceof Promise) return response.then((r) => this.#answered(r, delivery), (error: unknown) => this.#failed(error, delivery));
+      return settled(this.#answered(response, delivery));
     } catch (error) {
       return settled(this.#failed(error, delivery));
     }
@@ -401,10 +401,19 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
 
   /** Runs the rest inside the delivery's trace context, when it is traced, so handlers' spans are its children. */
   #observed(headers: HeaderReader, body: Uint8Array, tenant: DeliveryTenant | undefined, delivery: Delivery): ReceiverResponse | Promise<ReceiverResponse> {
-    const { observation, ip } = delivery;
     const tenantName = tenant?.tenant;
-    if (!observation) return this.#process(headers, body, ip, undefined, tenantName);
-    return runInContext(observation.context, () => this.#process(headers, body, ip, observation, tenantName));
+    if (!delivery.observation) return this.#process(headers, body, delivery, tenantName);
+    return runInContext(delivery.observation.context, () => this.#process(headers, body, delivery, tenantName));
+  }
+
+  /** The answer to a delivery that went through, observed; should observing it throw, the delivery failed. */
+  #answered(response: ReceiverResponse, delivery: Delivery): ReceiverResponse {
+    try {
+      delivery.observation?.end(response.status, okOutcome(response, delivery.observation.warning), delivery.ip);
+      return response;
+    } catch (error) {
+      return this.#failed(error, delivery);
+    }
   }
 
   /** The answer to a delivery that failed, reported and observed. */
@@ -485,22 +494,16 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
    * step is (Node's hashing, synchronous handlers, the memory store): a promise
    * only where something is asynchronous, so a delivery creates as few as it can.
    */
-  #process(
-    headers: HeaderReader,
-    body: Uint8Array,
-    ip: string | undefined,
-    observation: DeliveryObservation | undefined,
-    tenant: string | undefined,
-  ): ReceiverResponse | Promise<ReceiverResponse> {
+  #process(headers: HeaderReader, body: Uint8Array, delivery: Delivery, tenant: string | undefined): ReceiverResponse | Promise<ReceiverResponse> {
     const provider = this.provider;
     const meta = provider.readMeta(headers);
     if (provider.accept && !provider.accept(meta, headers)) return IGNORED_RESPONSE;
 
     const json = parseJsonBody(body);
-    const routed = provider.route(json, new DeliveryRouteContext(headers, meta, this.#reporter, ip));
+    const routed = provider.route(json, new DeliveryRouteContext(headers, meta, this.#reporter, delivery.ip));
     const engine = this.#engine;
-    if (engine.sync) return this.#dispatch(routed, meta, headers, new LazyBodyHash(engine, body), ip, observation, tenant);
-    return Promise.resolve(engine.sha256Hex(body)).then((hex) => this.#dispatch(routed, meta, headers, new KnownBodyHash(hex), ip, observation, tenant));
+    if (engine.sync) return this.#dispatch(routed, meta, headers, new LazyBodyHash(engine, body), delivery, tenant);
+    return Promise.resolve(engine.sha256Hex(body)).then((hex) => this.#dispatch(routed, meta, headers, new KnownBodyHash(hex), delivery, tenant));
   }
 
   /** Validate the routed events, then hand them off or run their handlers. */
@@ -509,8 +512,7 @@ export class WebhookReceiver<E extends EventMap = EventMap, M = unknown, N exten
     meta: unknown,
     headers: HeaderReader,
     bodyHash: BodyHash,
-    ip: string | undefined,
-    observation: DeliveryObservation | undefined,
+    { ip, observation }: Delivery,
     tenant: string | undefined,
   ): ReceiverResponse | Promise<ReceiverResponse> {
     const { records, warnings } = validateEvents(this.provider as Provider, routed, meta, headers, bodyHash);
@@ -683,16 +685,10 @@ class DeliveryRouteContext<M> implements RouteContext<M> {
   }
 }
 
-/** What the end of a delivery needs to know: its observation, and the client address once it is known. */
+/** One delivery as it goes through: its observation, and the client address once it is known. */
 class Delivery {
   ip: string | undefined = undefined;
   constructor(readonly observation: DeliveryObservation | undefined) {}
-
-  /** The answer to a delivery that went through, observed. */
-  answered(response: ReceiverResponse): ReceiverResponse {
-    this.observation?.end(response.status, okOutcome(response, this.observation.warning), this.ip);
-    return response;
-  }
 }
 
 const OK_SETTLED = Promise.resolve(OK_RESPONSE);
