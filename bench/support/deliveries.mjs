@@ -15,7 +15,7 @@ native.on("editorial.update_asset", () => void handled++);
 const unified = createReceiver({ provider: blox({ secret: SECRET }) });
 unified.onContentUpdate((event) => void (handled += event.items.length));
 const contestants = {
-  floor: handWrittenFloor(SECRET, body, () => void handled++),
+  floor: handWrittenFloor(SECRET, headers, body, () => void handled++),
   // As in the in-process suite: the call itself, awaited by the loop as the floor's is; the answers are checked by the count below.
   native: () => native.handle({ method: "POST", headers, body }),
   unified: () => unified.handle({ method: "POST", headers, body }),
