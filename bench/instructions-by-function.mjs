@@ -2,7 +2,9 @@
 // ours next to the hand-written floor, each function's own instructions per delivery (slope between two
 // run lengths, so start-up, warm-up and compilation cancel). The profile to read before changing the
 // pipeline for speed. Not part of `npm run bench`; about 2 minutes on 2 cores:
-//   node bench/instructions-by-function.mjs [native|unified] [--kib N] [--top N]   (after `npm run build`; needs valgrind)
+//   node bench/instructions-by-function.mjs [native|unified] [--kib N] [--top N] [--event E]   (after `npm run build`; needs valgrind)
+// --event counts something else than instructions with callgrind's cache and branch simulation: D1mr
+// (first-level data cache read misses), D1mw (write misses), Bcm (mispredicted conditional branches), ….
 // JavaScript functions are named from node's --perf-basic-prof map. A function inlined into another
 // counts as part of it, so a change can move instructions between rows without changing the total.
 import { spawn } from "node:child_process";
@@ -10,7 +12,7 @@ import { mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { instructionsByFunction } from "./support/callgrind-functions.mjs";
+import { costsByFunction } from "./support/callgrind-functions.mjs";
 import { requireValgrind, fmt, table } from "./lib.mjs";
 
 const args = process.argv.slice(2);
@@ -18,6 +20,8 @@ const option = (name, fallback) => (args.includes(name) ? Number(args[args.index
 const contestant = args.find((a) => a === "native" || a === "unified") ?? "unified";
 const kib = option("--kib", 1);
 const top = option("--top", 40);
+const event = args.includes("--event") ? args[args.indexOf("--event") + 1] : "Ir";
+const what = event === "Ir" ? "Instructions" : `${event} (callgrind's ${event.startsWith("B") ? "branch" : "cache"} simulation)`;
 const COUNTS = [20_000, 80_000];
 
 requireValgrind();
@@ -29,7 +33,7 @@ function profile(name, count) {
   const out = join(dir, `${name}.${count}.out`);
   const child = spawn(
     "valgrind",
-    ["--tool=callgrind", "--smc-check=all-non-file", "--dump-instr=yes", `--callgrind-out-file=${out}`, process.execPath,
+    ["--tool=callgrind", "--smc-check=all-non-file", "--dump-instr=yes", ...(event === "Ir" ? [] : ["--cache-sim=yes", "--branch-sim=yes"]), `--callgrind-out-file=${out}`, process.execPath,
       "--single-threaded", "--perf-basic-prof", "--no-compact-code-space", deliveries, name, String(kib), String(count)],
     { stdio: ["ignore", "ignore", "pipe"], cwd: dir },
   );
@@ -42,12 +46,12 @@ function profile(name, count) {
       const pid = /==(\d+)==/.exec(log)?.[1];
       const map = join(dir, `${name}.${count}.map`);
       renameSync(join(tmpdir(), `perf-${pid}.map`), map);
-      resolve(instructionsByFunction(out, map));
+      resolve(costsByFunction(out, map, event));
     });
   });
 }
 
-/** Each function's instructions per delivery, as the slope between the two run lengths (the two run side by side). */
+/** Each function's count per delivery, as the slope between the two run lengths (the two run side by side). */
 async function perDelivery(name) {
   const [short, long] = await Promise.all(COUNTS.map((n) => profile(name, n)));
   const slope = new Map();
@@ -60,16 +64,17 @@ const ours = await perDelivery(contestant);
 rmSync(dir, { recursive: true, force: true });
 
 const total = (m) => [...m.values()].reduce((s, v) => s + v, 0);
-// Rows under 20 instructions either way are noise of the slope (the sums include them).
+// Rows under 20 instructions (or 2 of another event) either way are noise of the slope (the sums include them).
+const least = event === "Ir" ? 20 : 2;
 const rows = [...new Set([...floor.keys(), ...ours.keys()])]
   .map((fn) => ({ fn, floor: floor.get(fn) ?? 0, ours: ours.get(fn) ?? 0 }))
-  .filter((r) => Math.abs(r.ours - r.floor) >= 20)
+  .filter((r) => Math.abs(r.ours - r.floor) >= least)
   .sort((a, b) => Math.abs(b.ours - b.floor) - Math.abs(a.ours - a.floor))
   .slice(0, top);
 const n = (v) => fmt(v, 0);
 console.log(
   [
-    `### Instructions per delivery by function: ${contestant} handler vs the floor, ${kib} KiB (callgrind, own instructions of each function)`,
+    `### ${what} per delivery by function: ${contestant} handler vs the floor, ${kib} KiB (callgrind, own count of each function)`,
     "",
     `Total: floor ${n(total(floor))}, ours ${n(total(ours))} (${fmt(total(ours) / total(floor))}×). The ${top} largest differences:`,
     "",

@@ -44,10 +44,12 @@ function label(name) {
 }
 
 /**
- * Instructions spent in each function's own code (not in what it calls), from a callgrind output
- * file in its default compressed form, positions "instr line".
+ * One event's count in each function's own code (not in what it calls), from a callgrind output file
+ * in its default compressed form, positions "instr line": instructions ("Ir") by default, or with
+ * --cache-sim / --branch-sim one of their events ("D1mr" first-level data read misses, "Bcm"
+ * mispredicted conditional branches, …).
  */
-export function instructionsByFunction(outFile, mapFile) {
+export function costsByFunction(outFile, mapFile, event = "Ir") {
   const lookup = perfMap(mapFile);
   const names = new Map();
   const objects = new Map();
@@ -63,14 +65,19 @@ export function instructionsByFunction(outFile, mapFile) {
   let object = "";
   let address = 0;
   let callCost = false;
+  let column = -1;
   for (const line of readFileSync(outFile, "utf8").split("\n")) {
-    if (line.startsWith("fn=")) fn = named(line.slice(3), names);
+    if (line.startsWith("events: ")) {
+      column = line.slice(8).trim().split(" ").indexOf(event);
+      if (column < 0) throw new Error(`${outFile} counts ${line.slice(8)}, not ${event}`);
+    } else if (line.startsWith("fn=")) fn = named(line.slice(3), names);
     else if (line.startsWith("ob=")) object = named(line.slice(3), objects);
     else if (line.startsWith("cfn=")) named(line.slice(4), names);
     else if (line.startsWith("cob=")) named(line.slice(4), objects);
     else if (line.startsWith("calls=")) callCost = true; // the next cost line is the call's inclusive cost
     else if (/^[0-9+*-]/.test(line)) {
-      const [at, , ir] = line.split(" ");
+      const fields = line.split(" ");
+      const at = fields[0];
       if (at.startsWith("0x")) address = parseInt(at, 16);
       else if (at[0] === "+") address += parseInt(at.slice(1), 16);
       else if (at[0] === "-") address -= parseInt(at.slice(1), 16);
@@ -81,7 +88,7 @@ export function instructionsByFunction(outFile, mapFile) {
       // Code callgrind has no symbol for, outside any shared library, is V8's generated code.
       const jit = /^0x[0-9a-f]+$/.test(fn) && !object.includes(".so");
       const name = label(jit ? (lookup(address) ?? "(generated code without a name)") : fn);
-      costs.set(name, (costs.get(name) ?? 0) + Number(ir ?? 0));
+      costs.set(name, (costs.get(name) ?? 0) + Number(fields[2 + column] ?? 0));
     }
   }
   return costs;
