@@ -26,7 +26,9 @@ export function validateEvents(
   headers: HeaderReader,
   bodyHash: BodyHash,
 ): ValidatedEvents {
-  const records: EventRecord[] = [];
+  // Sized to the routed events (a pushed-to empty array reserves 17 slots), trimmed if some were set aside.
+  const records: EventRecord[] = new Array(routed.length);
+  let count = 0;
   let warnings: EventWarning[] | undefined;
   let invalid: { name: string; index: number; issues: PayloadIssue[] }[] | undefined;
   let validCount = 0;
@@ -34,7 +36,7 @@ export function validateEvents(
     const { name, payload, path, hint } = routed[index]!;
     const prepared = provider.events.get(name);
     if (!prepared) {
-      records.push(new EventRecord(name, payload, provider.name, meta, headers, index, false, undefined, bodyHash));
+      records[count++] = new EventRecord(name, payload, provider.name, meta, headers, index, false, undefined, bodyHash);
       (warnings ??= []).push(new EventWarning("unknown_event", name, index, { hint }));
       continue;
     }
@@ -49,9 +51,10 @@ export function validateEvents(
       data = result.data;
     }
     const vendorId = prepared.definition.deliveryId?.(data, { name, meta, index });
-    records.push(new EventRecord(name, data, provider.name, meta, headers, index, true, vendorId, bodyHash));
+    records[count++] = new EventRecord(name, data, provider.name, meta, headers, index, true, vendorId, bodyHash);
     validCount++;
   }
+  if (count < records.length) records.length = count;
   if (invalid) {
     if (validCount === 0) throw new ValidationError(invalid.flatMap((e) => e.issues), invalid[0]!.name);
     for (const e of invalid) (warnings ??= []).push(new EventWarning("invalid_event", e.name, e.index, { issues: e.issues }));
