@@ -2,7 +2,7 @@
 // ours next to the hand-written floor, each function's own instructions per delivery (slope between two
 // run lengths, so start-up, warm-up and compilation cancel). The profile to read before changing the
 // pipeline for speed. Not part of `npm run bench`; about 2 minutes on 2 cores:
-//   node bench/instructions-by-function.mjs [native|unified] [--kib N] [--top N] [--event E]   (after `npm run build`; needs valgrind)
+//   node bench/instructions-by-function.mjs [native|unified|tenant] [--kib N] [--top N] [--event E]   (after `npm run build`; needs valgrind)
 // --event counts something else than instructions with callgrind's cache and branch simulation: D1mr
 // (first-level data cache read misses), D1mw (write misses), Bcm (mispredicted conditional branches), ….
 // JavaScript functions are named from node's --perf-basic-prof map. A function inlined into another
@@ -17,7 +17,7 @@ import { requireValgrind, fmt, table } from "./lib.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const contestant = args.find((a) => a === "native" || a === "unified") ?? "unified";
+const contestant = args.find((a) => a === "native" || a === "unified" || a === "tenant") ?? "unified";
 const kib = option("--kib", 1);
 const top = option("--top", 40);
 const event = args.includes("--event") ? args[args.indexOf("--event") + 1] : "Ir";

@@ -1,5 +1,5 @@
 // One contestant of the in-process suite, run for a fixed count under an instruction counter:
-// `node deliveries.mjs <floor|native|unified> <kib> <count>` warms up (30 000 deliveries), then runs `count` more.
+// `node deliveries.mjs <floor|native|unified|tenant> <kib> <count>` warms up (30 000 deliveries), then runs `count` more.
 import { createHmac } from "node:crypto";
 import { createReceiver } from "@cmshooks/core";
 import { blox } from "@cmshooks/blox";
@@ -13,12 +13,17 @@ let handled = 0;
 const native = createReceiver({ provider: blox({ secret: SECRET }) });
 native.on("editorial.update_asset", () => void handled++);
 const unified = createReceiver({ provider: blox({ secret: SECRET }) });
+// As in the in-process suite: one endpoint for many tenants, the secret a function of the `tenant` route parameter (cached).
+const tenant = createReceiver({ provider: blox({ secret: ({ tenant }) => (tenant === "acme" ? SECRET : undefined) }) });
+tenant.on("editorial.update_asset", () => void handled++);
+const TENANT_PARAMS = Object.freeze({ tenant: "acme" });
 unified.onContentUpdate((event) => void (handled += event.items.length));
 const contestants = {
   floor: handWrittenFloor(SECRET, headers, body, () => void handled++),
   // As in the in-process suite: the call itself, awaited by the loop as the floor's is; the answers are checked by the count below.
   native: () => native.handle({ method: "POST", headers, body }),
   unified: () => unified.handle({ method: "POST", headers, body }),
+  tenant: () => tenant.handle({ method: "POST", headers, body, params: TENANT_PARAMS }),
 };
 const deliver = contestants[name];
 for (let i = 0; i < 30_000; i++) await deliver();
