@@ -3,7 +3,7 @@
  * (globs, `!` excludes). One incremental file and one report per module.
  */
 export const MUTATION_MODULES = {
-  auth: ["packages/core/src/auth/**/*.ts", "!packages/core/src/auth/**/*.test.ts", "!packages/core/src/auth/*.test-support.ts"],
+  auth: ["packages/core/src/auth/**/*.ts", "packages/core/src/coarse-clock.ts", "!packages/core/src/auth/**/*.test.ts", "!packages/core/src/auth/*.test-support.ts"],
   ip: ["packages/core/src/ip/**/*.ts", "!packages/core/src/ip/**/*.test.ts", "!packages/core/src/ip/*.test-support.ts", "!packages/core/src/ip/index.ts"],
   pipeline: [
     "packages/core/src/pipeline/**/*.ts",

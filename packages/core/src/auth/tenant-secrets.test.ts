@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError } from "../errors.js";
 import { toHeaderReader } from "../headers.js";
-import { CredentialsUnavailableError, TenantSecretCache, type SecretResolver, type SecretValue, type TenantCacheOptions } from "./tenant-secrets.js";
+import { CredentialsUnavailableError, TenantSecretCache, expiryClockResolution, type SecretResolver, type SecretValue, type TenantCacheOptions } from "./tenant-secrets.js";
 
 const context = (tenant: string | undefined) => ({ tenant, params: {}, headers: toHeaderReader({}), peek: () => undefined });
 /** "Prepares" secrets by turning them into strings, so a test sees what was prepared. */
@@ -116,6 +116,10 @@ describe("TenantSecretCache", () => {
       expect(error).toMatchObject({ status: 503 });
       expect(error.cause).toEqual(new ConfigurationError("hmacSignature: the secret function returned an empty or non-string secret"));
     }
+  });
+
+  it("checks expiry against a clock at most 1/64 of the TTL stale, at most 1 s, and an exact one below 6 400 ms", () => {
+    expect([0, 20, 6_399, 6_400, 6_463, 60_000, 64_000, 600_000].map(expiryClockResolution)).toEqual([0, 0, 0, 100, 100, 937, 1_000, 1_000]);
   });
 
   it("refuses a negative or NaN ttlMs and a maxEntries that is not a positive integer", () => {

@@ -127,7 +127,7 @@ export class TenantSecretCache<K> {
     this.#maxEntries = options.maxEntries ?? 10_000;
     if (!(this.#ttlMs >= 0)) throw new ConfigurationError(`${what}: cache.ttlMs must be ≥ 0`);
     if (!Number.isInteger(this.#maxEntries) || this.#maxEntries < 1) throw new ConfigurationError(`${what}: cache.maxEntries must be a positive integer`);
-    this.#clock = new CoarseClock(this.#ttlMs >= 6_400 ? Math.min(1_000, Math.floor(this.#ttlMs / 64)) : 0);
+    this.#clock = new CoarseClock(expiryClockResolution(this.#ttlMs));
   }
 
   /** Entries held now (for tests and metrics). */
@@ -183,6 +183,11 @@ export class TenantSecretCache<K> {
     }
     return keys ?? undefined;
   }
+}
+
+/** How stale the clock an answer's expiry is checked against may be: 1/64 of the TTL, at most 1 s, and none below 6 400 ms. */
+export function expiryClockResolution(ttlMs: number): number {
+  return ttlMs >= 6_400 ? Math.min(1_000, Math.floor(ttlMs / 64)) : 0;
 }
 
 function toList(value: SecretValue | undefined): readonly (string | Uint8Array)[] {
