@@ -6,7 +6,7 @@ import { context, metrics, propagation, trace, SpanStatusCode, type Span } from 
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { AggregationTemporality, MeterProvider, MetricReader, type DataPoint, type Histogram } from "@opentelemetry/sdk-metrics";
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { createReceiver, defineEvent, defineProvider, memoryDedupeStore, type DedupeStore, type HandoffEvent } from "@cmshooks/core";
 import { blox, bloxSamples, signBlox } from "@cmshooks/blox";
 import { createWorker, queueHandoff } from "@cmshooks/queue";
@@ -25,10 +25,24 @@ class TestReader extends MetricReader {
 
 const exporter = new InMemorySpanExporter();
 const reader = new TestReader();
+/** A span processor that throws from the end of the next delivery span once armed, as a broken exporter's might. */
+const tripwire = {
+  armed: false,
+  processor: {
+    onStart: () => {},
+    onEnd: (span: ReadableSpan) => {
+      if (!tripwire.armed || span.name !== "cmshooks.delivery") return;
+      tripwire.armed = false;
+      throw new Error("span processor down");
+    },
+    forceFlush: async () => {},
+    shutdown: async () => {},
+  } satisfies SpanProcessor,
+};
 beforeAll(() => {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter), tripwire.processor] }));
   metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
 });
 beforeEach(() => exporter.reset());
@@ -220,6 +234,26 @@ describe("hand-off and dispatch carry the trace (a queue in memory)", () => {
       ["ignored", 200],
       ["ok", 200],
     ]);
+  });
+});
+
+describe("a telemetry failure is never silent", () => {
+  // The synchronous path and the one that waits on a promise (here an async handler) end the span in different places.
+  it.each([
+    ["a synchronous handler", (count: () => void) => () => count()],
+    ["an async handler", (count: () => void) => async () => count()],
+  ])("answers 500 and reports it when ending the span of a delivery handled by %s throws", async (_name, handler) => {
+    const r = createReceiver({ provider: blox({ secret: SECRET }), log: false });
+    let handled = 0;
+    const reports: [string, number, string | undefined][] = [];
+    r.on("editorial.update_asset", handler(() => void handled++));
+    r.onError((e) => void reports.push([e.code, e.status, (e.cause as Error | undefined)?.message]));
+    tripwire.armed = true;
+    const res = await r.handle({ method: "POST", headers: await signed(), body });
+    expect(tripwire.armed).toBe(false);
+    expect([res.status, JSON.parse(res.body).error]).toEqual([500, "internal_error"]);
+    expect(handled).toBe(1);
+    expect(reports).toEqual([["internal_error", 500, "span processor down"]]);
   });
 });
 
