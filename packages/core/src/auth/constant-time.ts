@@ -9,6 +9,15 @@
  * ```
  */
 export function constantTimeEqual(received: string, expected: string): boolean {
+  return constantTimeMatch(received, expected) === 1;
+}
+
+/**
+ * {@link constantTimeEqual} as a number: 1 when equal, else 0, with no branch on the outcome, so that a list of
+ * them can be combined with `|` (`||` would branch on which entry matched: bench/constant-time.mjs saw |t| ≈ 16
+ * between matching the first and the second of two secrets).
+ */
+export function constantTimeMatch(received: string, expected: string): number {
   const n = expected.length;
   const m = received.length;
   // Every position of the expected value is compared with a character of the received one, the same string
@@ -24,7 +33,8 @@ export function constantTimeEqual(received: string, expected: string): boolean {
     const at = i - ((i - last) & ((last - i) >> 31));
     diff |= compared.charCodeAt(at) ^ expected.charCodeAt(i);
   }
-  return diff === 0;
+  // diff is below 2³¹ (characters are 16 bits, lengths below 2³⁰): only 0 - 1 has the top bit set.
+  return (diff - 1) >>> 31;
 }
 
 /**
@@ -37,7 +47,7 @@ export function constantTimeEqual(received: string, expected: string): boolean {
  * ```
  */
 export function constantTimeIncludes(received: string, expected: readonly string[]): boolean {
-  let found = false;
-  for (const value of expected) found = constantTimeEqual(received, value) || found;
-  return found;
+  let found = 0;
+  for (const value of expected) found |= constantTimeMatch(received, value);
+  return found === 1;
 }

@@ -1,7 +1,7 @@
 import type { CryptoEngine, DigestEncoding, HmacAlgorithm, HmacSigner } from "../crypto/engine.js";
 import { toBytes } from "../crypto/encoding.js";
 import { ConfigurationError } from "../errors.js";
-import { constantTimeEqual } from "./constant-time.js";
+import { constantTimeMatch } from "./constant-time.js";
 import { secretList } from "./secret-list.js";
 import { NO_TENANT, TenantSecretCache, type SecretOption, type SecretValue, type TenantCacheOptions, type TenantContext } from "./tenant-secrets.js";
 
@@ -100,16 +100,16 @@ function matchesAnyKey(
   encoding: DigestEncoding,
   normalise: (digest: string) => string,
 ): boolean | Promise<boolean> {
-  let matched = false;
+  let matched = 0;
   let pending: Promise<string>[] | undefined;
   for (const sign of keys) {
     const expected = sign(data, encoding);
-    if (typeof expected === "string") matched = constantTimeEqual(received, normalise(expected)) || matched;
+    if (typeof expected === "string") matched |= constantTimeMatch(received, normalise(expected));
     else (pending ??= []).push(expected);
   }
-  if (!pending) return matched;
+  if (!pending) return matched === 1;
   return Promise.all(pending).then((digests) => {
-    for (const expected of digests) matched = constantTimeEqual(received, normalise(expected)) || matched;
-    return matched;
+    for (const expected of digests) matched |= constantTimeMatch(received, normalise(expected));
+    return matched === 1;
   });
 }
