@@ -13,11 +13,11 @@ let handled = 0;
 const native = createReceiver({ provider: blox({ secret: SECRET }) });
 native.on("editorial.update_asset", () => void handled++);
 const unified = createReceiver({ provider: blox({ secret: SECRET }) });
+unified.onContentUpdate((event) => void (handled += event.items.length));
 // As in the in-process suite: one endpoint for many tenants, the secret a function of the `tenant` route parameter (cached).
 const tenant = createReceiver({ provider: blox({ secret: ({ tenant }) => (tenant === "acme" ? SECRET : undefined) }) });
 tenant.on("editorial.update_asset", () => void handled++);
 const TENANT_PARAMS = Object.freeze({ tenant: "acme" });
-unified.onContentUpdate((event) => void (handled += event.items.length));
 const contestants = {
   floor: handWrittenFloor(SECRET, headers, body, () => void handled++),
   // As in the in-process suite: the call itself, awaited by the loop as the floor's is; the answers are checked by the count below.
